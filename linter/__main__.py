@@ -1,0 +1,5 @@
+"""``python -m cllint``."""
+
+from cllint.cli import main
+
+main()

@@ -1,0 +1,181 @@
+"""The ``check`` command's flow: options + config → settings → lint → report → exit status.
+
+Kept apart from ``cli.py`` so the command line stays a thin layer of option
+declarations and the flow can be read (and tested) top to bottom.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cllint.config import Config, ConfigError
+from cllint.engine import FileReport, Settings
+from cllint.findings import Severity
+from cllint.loader import Limits
+from cllint.rule import Rule
+
+EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad options or configuration: exit status 2 with a one-line message."""
+
+
+@dataclass(slots=True)
+class CheckOptions:
+    """The ``check`` command line, as parsed (None = not given)."""
+
+    paths: tuple[str, ...] = ()
+    format: str | None = None
+    output: Path | None = None
+    select: tuple[str, ...] | None = None
+    ignore: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] | None = None
+    fail_on: str | None = None
+    config: Path | None = None
+    as_of: _dt.date | None = None
+    resolve: bool = False
+    nameservers: tuple[str, ...] = ()
+    dns_timeout: float | None = None
+    baseline: Path | None = None
+    write_baseline: Path | None = None
+    jobs: int | None = None
+    quiet: bool = False
+    verbose: bool = False
+    color: str = "auto"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
+    options: dict[str, Any] = {}
+    for rule in rules:
+        options.update(rule.options)
+    return options
+
+
+def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severity | None]:
+    """Merge defaults, config file and command line (command line wins)."""
+    from cllint.registry import all_rules, lookup
+    from cllint.selection import Selection, SelectionError, split_terms
+
+    rules = all_rules()
+
+    def pick(cli: tuple[str, ...] | None, key: str) -> tuple[str, ...]:
+        return split_terms(cli) if cli is not None else split_terms(config.get(key, []))
+
+    try:
+        selection = Selection(
+            rules,
+            select=pick(opts.select, "select"),
+            ignore=pick(opts.ignore, "ignore"),
+            extend_select=pick(opts.extend_select, "extend-select"),
+        )
+        per_file: dict[str, tuple[str, ...]] = {
+            glob: split_terms(ids) for glob, ids in config.get("per-file-ignores", {}).items()
+        }
+        for ids in per_file.values():
+            Selection(rules, select=ids)
+    except SelectionError as exc:
+        raise UsageError(str(exc)) from None
+
+    severity: dict[str, Severity] = {}
+    for key, level in config.get("severity", {}).items():
+        rule = lookup(key)
+        if rule is None:
+            raise UsageError(f"severity: unknown rule {key!r}")
+        severity[rule.id] = Severity.parse(level)
+
+    fail_text = opts.fail_on or config.get("fail-on", "error")
+    fail_on = None if fail_text == "never" else Severity.parse(fail_text)
+
+    options = default_options(rules)
+    for key in options:
+        if key in config.values:
+            options[key] = config.values[key]
+    nameservers = opts.nameservers or tuple(config.get("nameservers", ()))
+    options["nameservers"] = nameservers
+    options["dns-timeout"] = opts.dns_timeout if opts.dns_timeout is not None else 3.0
+
+    limits_cfg: Mapping[str, int] = config.get("limits", {})
+    defaults = Limits()
+    limits = Limits(
+        max_bytes=limits_cfg.get("max-file-size", defaults.max_bytes),
+        max_depth=limits_cfg.get("max-depth", defaults.max_depth),
+        max_nodes=limits_cfg.get("max-nodes", defaults.max_nodes),
+        max_documents=limits_cfg.get("max-documents", defaults.max_documents),
+    )
+    enabled = selection.enabled_rules()
+    if not opts.resolve:
+        enabled = tuple(r for r in enabled if not r.online)
+    settings = Settings(
+        rules=enabled,
+        severity=severity,
+        options=options,
+        as_of=opts.as_of or _dt.date.today(),
+        limits=limits,
+        exclude=tuple(config.get("exclude", ())),
+        per_file_ignores=per_file,
+        base=Path.cwd(),
+        verbose=opts.verbose,
+    )
+    return settings, fail_on
+
+
+def choose_format(opts: CheckOptions, environ: Mapping[str, str]) -> str:
+    if opts.format:
+        return opts.format
+    if environ.get("GITHUB_ACTIONS") == "true":
+        return "github"
+    return "text"
+
+
+def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
+    """Run ``cllint check``; return the exit status."""
+    from cllint import config as config_mod
+    from cllint.engine import discover, lint_all
+    from cllint.formats import Report, render
+    from cllint.terminal import want_color
+
+    try:
+        config = config_mod.load(opts.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    settings, fail_on = build_settings(opts, config)
+    fmt = choose_format(opts, environ)
+
+    skipped_paths: list[str] = []
+    paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
+    files: list[FileReport] = list(lint_all(paths, settings))
+
+    report = Report(
+        files=files,
+        rules=settings.rules,
+        base=settings.base,
+        color=want_color(opts.color) and fmt == "text" and opts.output is None,
+        verbose=opts.verbose,
+        quiet=opts.quiet,
+    )
+    text = render(fmt, report)
+    if opts.output is not None:
+        from cllint.fileio import write_atomic
+
+        write_atomic(opts.output, text)
+        if not opts.quiet:
+            from cllint.formats.text_format import summary
+
+            print(summary(report))
+    else:
+        sys.stdout.write(text)
+    if opts.verbose:
+        for path in skipped_paths:
+            print(f"{path}: excluded", file=sys.stderr)
+
+    if fail_on is None:
+        return EXIT_OK
+    failing = any(f.severity >= fail_on for f in report.findings())
+    return EXIT_FINDINGS if failing else EXIT_OK

@@ -1,0 +1,229 @@
+"""The ``cllint`` command line: option declarations only; the work lives elsewhere.
+
+Imports are deferred into the commands so that ``cllint --version`` and a
+plain ``check`` load only what they use (start-up time is a feature when
+cllint runs on every commit).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import sys
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from cllint import __version__
+
+_FORMATS = ("text", "sarif", "json", "github", "gitlab")
+
+
+def _date(_ctx: Any, _param: Any, value: str | None) -> _dt.date | None:
+    if value is None:
+        return None
+    try:
+        return _dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="cllint", message="%(prog)s %(version)s")
+def cli() -> None:
+    """Pre-flight configuration linter for clustered Citrix License Servers."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(_FORMATS),
+    help="Output format (default text; github when GITHUB_ACTIONS=true).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to FILE (a summary still goes to the terminal).",
+)
+@click.option(
+    "--select", multiple=True, help="Rule ids, names or prefixes to run (comma-separated)."
+)
+@click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to run.")
+@click.option("--extend-select", multiple=True, help="Rules to run in addition to the selection.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning", "note", "never"]),
+    help="Lowest severity that makes the exit status 1 (default error).",
+)
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: discovered upwards).",
+)
+@click.option(
+    "--as-of",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Date used for license expiry (default today).",
+)
+@click.option("--resolve", is_flag=True, help="Run the online CL9 checks with DNS.")
+@click.option(
+    "--nameserver",
+    "nameservers",
+    multiple=True,
+    metavar="IP[:PORT]",
+    help="DNS server for --resolve (repeatable; default: the system's).",
+)
+@click.option(
+    "--dns-timeout",
+    type=click.FloatRange(min=0.01),
+    metavar="SECONDS",
+    help="Per-query DNS timeout (default 3).",
+)
+@click.option(
+    "--baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Hide findings recorded in this baseline file.",
+)
+@click.option(
+    "--write-baseline",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Record the current findings in this baseline file.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPUs).")
+@click.option("-q", "--quiet", is_flag=True, help="Less output: no source lines.")
+@click.option("-v", "--verbose", is_flag=True, help="More output, e.g. skipped files.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour; NO_COLOR is honoured.",
+)
+def check(
+    paths: tuple[str, ...],
+    fmt: str | None,
+    output: Path | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    fail_on: str | None,
+    config: Path | None,
+    as_of: _dt.date | None,
+    resolve: bool,
+    nameservers: tuple[str, ...],
+    dns_timeout: float | None,
+    baseline: Path | None,
+    write_baseline: Path | None,
+    jobs: int | None,
+    quiet: bool,
+    verbose: bool,
+    color: str,
+) -> None:
+    """Lint inventory files (folders are walked; - reads standard input)."""
+    from cllint.check import CheckOptions, run
+
+    opts = CheckOptions(
+        paths=paths,
+        format=fmt,
+        output=output,
+        select=select or None,
+        ignore=ignore or None,
+        extend_select=extend_select or None,
+        fail_on=fail_on,
+        config=config,
+        as_of=as_of,
+        resolve=resolve,
+        nameservers=nameservers,
+        dns_timeout=dns_timeout,
+        baseline=baseline,
+        write_baseline=write_baseline,
+        jobs=jobs,
+        quiet=quiet,
+        verbose=verbose,
+        color=color,
+    )
+    sys.exit(run(opts, os.environ))
+
+
+@cli.command()
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "markdown"]),
+    default="text",
+    show_default=True,
+)
+def rules(fmt: str) -> None:
+    """List the rule catalog: id, name, default severity, summary."""
+    from cllint.registry import all_rules
+
+    catalog = all_rules()
+    if fmt == "json":
+        import json
+
+        items = [
+            {"id": r.id, "name": r.name, "severity": r.severity.label, "summary": r.summary}
+            for r in catalog
+        ]
+        click.echo(json.dumps(items, indent=2))
+    elif fmt == "markdown":
+        from cllint.ruledoc import markdown
+
+        click.echo(markdown(catalog), nl=False)
+    else:
+        for r in catalog:
+            click.echo(f"{r.id}  {r.name:<28} {r.severity.label:<8} {r.summary}")
+
+
+@cli.command()
+@click.argument("rule")
+def explain(rule: str) -> None:
+    """Explain one rule (by id or name) in full."""
+    from cllint.registry import lookup
+    from cllint.ruledoc import explain_text
+
+    found = lookup(rule)
+    if found is None:
+        _fail(f"unknown rule {rule!r}; see 'cllint rules'")
+    click.echo(explain_text(found), nl=False)
+
+
+@cli.command()
+def schema() -> None:
+    """Print the inventory JSON Schema (for editors)."""
+    from importlib import resources
+
+    text = resources.files("cllint.schemas").joinpath("inventory.schema.json").read_text("utf-8")
+    click.echo(text, nl=False)
+
+
+def _fail(message: str) -> NoReturn:
+    click.echo(f"cllint: error: {message}", err=True)
+    sys.exit(2)
+
+
+def main() -> None:
+    """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
+    from cllint.check import UsageError
+
+    verbose = any(a in ("-v", "--verbose") for a in sys.argv[1:])
+    try:
+        cli.main(prog_name="cllint", standalone_mode=True)
+    except UsageError as exc:
+        _fail(str(exc))
+    except KeyboardInterrupt:
+        click.echo("cllint: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
+    except Exception as exc:
+        if verbose:
+            raise
+        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)")

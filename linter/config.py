@@ -1,0 +1,111 @@
+"""Configuration: ``.cllint.yaml`` or ``[tool.cllint]`` in ``pyproject.toml``.
+
+Discovered from the current folder upwards (at each folder ``.cllint.yaml``
+first, then ``pyproject.toml``; the first found wins) unless ``--config``
+names a file. The file is validated against ``schemas/config.schema.json``:
+an unknown key or a bad value is a :class:`ConfigError` (exit status 2) that
+names the key and suggests the closest known one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAME = ".cllint.yaml"
+
+
+class ConfigError(Exception):
+    """The configuration cannot be used; the message is one line for the user."""
+
+
+@dataclass(slots=True)
+class Config:
+    values: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.values.get(key, default)
+
+
+def discover(start: Path | None = None) -> Path | None:
+    """The config file that applies to ``start`` (default: the current folder)."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        yaml_file = candidate / CONFIG_NAME
+        if yaml_file.is_file():
+            return yaml_file
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and _pyproject_section(pyproject) is not None:
+            return pyproject
+    return None
+
+
+def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    section = data.get("tool", {}).get("cllint")
+    return section if isinstance(section, dict) else None
+
+
+def _read_yaml(path: Path) -> dict[str, Any]:
+    from cllint.loader import load_bytes
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    loaded = load_bytes(data)
+    if loaded.findings:
+        f = loaded.findings[0]
+        line = f.span.line if f.span else 1
+        raise ConfigError(f"{path}:{line}: {f.message}")
+    if not loaded.documents or loaded.documents[0].data is None:
+        return {}
+    value = loaded.documents[0].data
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: the configuration must be a mapping of keys")
+    return value
+
+
+def load(path: Path | None = None, start: Path | None = None) -> Config:
+    """Read and validate the configuration (``path`` given, else discovered)."""
+    if path is None:
+        path = discover(start)
+        if path is None:
+            return Config()
+    elif not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    is_pyproject = path.name == "pyproject.toml"
+    values = (_pyproject_section(path) or {}) if is_pyproject else _read_yaml(path)
+    validate(values, path)
+    return Config(values, path)
+
+
+def validate(values: dict[str, Any], path: Path | None) -> None:
+    from cllint.schema import validator
+
+    where = f"{path}: " if path else ""
+    errors = sorted(validator("config.schema.json").iter_errors(values), key=lambda e: e.path)
+    if not errors:
+        return
+    error = errors[0]
+    key = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties":
+        allowed = (
+            sorted(error.schema.get("properties", {})) if isinstance(error.schema, dict) else []
+        )
+        instance: Any = error.instance
+        unknown = [k for k in instance if k not in allowed]
+        name = unknown[0] if unknown else "?"
+        close = difflib.get_close_matches(name, allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
+        full = f"{key}.{name}" if key else name
+        raise ConfigError(f"{where}unknown configuration key '{full}'{hint}")
+    raise ConfigError(f"{where}bad value for '{key or 'configuration'}': {error.message[:200]}")

@@ -1,0 +1,312 @@
+"""Lint files: load → schema → model → rules → spans → filters.
+
+This is the one place that turns rule findings at JSON pointers into source
+positions and fingerprints, applies the enabled-rule selection and severity
+overrides, and decides what a file's report holds. Formatters only render.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import os
+import sys
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from cllint.findings import Finding, Severity, Span
+from cllint.loader import Document, Limits, load_bytes
+from cllint.rule import Context, Rule
+
+INVENTORY_KEYS = ("cluster", "nodes", "licensing")
+EXTENSIONS = (".yaml", ".yml", ".json")
+SKIP_DIRS = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".tox",
+        ".nox",
+        ".venv",
+        "venv",
+        "node_modules",
+        "__pycache__",
+        ".mypy_cache",
+        ".ruff_cache",
+        ".pytest_cache",
+    }
+)
+STDIN = "-"
+
+
+@dataclass(slots=True)
+class Settings:
+    """Everything a run needs to know, after config and command line are merged."""
+
+    rules: tuple[type[Rule], ...] = ()
+    severity: Mapping[str, Severity] = field(default_factory=dict)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    as_of: _dt.date = field(default_factory=_dt.date.today)
+    limits: Limits = field(default_factory=Limits)
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    services: Mapping[str, Any] = field(default_factory=dict)
+    base: Path = field(default_factory=Path.cwd)
+    verbose: bool = False
+
+
+@dataclass(slots=True)
+class FileReport:
+    """The outcome for one file: findings (with positions), or why it was skipped."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    documents: int = 0
+    skipped: str | None = None
+
+
+def display_path(path: Path | str, base: Path) -> str:
+    """A relative POSIX path when the file is under ``base``, else absolute POSIX."""
+    if str(path) == STDIN:
+        return "<stdin>"
+    absolute = os.path.normpath(os.path.join(base, path))
+    rel = os.path.relpath(absolute, base)
+    if rel == ".." or rel.startswith(".." + os.sep):
+        return Path(absolute).as_posix()
+    return Path(rel).as_posix()
+
+
+def is_inventory(data: Any) -> bool:
+    return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)
+
+
+def value_at(data: Any, pointer: str) -> Any:
+    """The value at a JSON pointer, or None when the path does not exist."""
+    if not pointer:
+        return data
+    current = data
+    for part in pointer[1:].split("/"):
+        key = part.replace("~1", "/").replace("~0", "~")
+        if isinstance(current, dict):
+            current = current.get(key)
+        elif isinstance(current, list) and key.isdigit() and int(key) < len(current):
+            current = current[int(key)]
+        else:
+            return None
+    return current
+
+
+def fingerprint(path: str, rule_id: str, document: int, where: str, content: str) -> str:
+    """Stable identity of a finding: never includes a line number."""
+    h = hashlib.sha256()
+    for part in (path, rule_id, str(document), where, content):
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()[:32]
+
+
+def _content(value: Any) -> str:
+    try:
+        return json.dumps(value, sort_keys=True, default=str)[:4096]
+    except (TypeError, ValueError):  # pragma: no cover - plain data always dumps
+        return repr(value)[:4096]
+
+
+class Linter:
+    """Lints files with one fixed set of settings."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.rule_classes = {r.id: r for r in settings.rules}
+        self.checkers = [r() for r in settings.rules if not r.engine]
+
+    # -- entry points -----------------------------------------------------
+    def lint_path(self, path: Path | str) -> FileReport:
+        shown = display_path(path, self.settings.base)
+        if str(path) == STDIN:
+            data = sys.stdin.buffer.read(self.settings.limits.max_bytes + 1)
+            return self.lint_bytes(data, shown, Path.cwd() / "stdin.yaml")
+        p = Path(path)
+        try:
+            st = p.stat()
+        except OSError as exc:
+            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
+        import stat
+
+        if not stat.S_ISREG(st.st_mode):
+            return FileReport(shown, skipped="not a regular file")
+        try:
+            with open(p, "rb") as fh:
+                data = fh.read(self.settings.limits.max_bytes + 1)
+        except OSError as exc:
+            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
+        return self.lint_bytes(data, shown, p)
+
+    def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileReport:
+        loaded = load_bytes(data, self.settings.limits)
+        report = FileReport(shown)
+        lines = loaded.text.splitlines() if loaded.text is not None else []
+        raw_findings: list[tuple[Finding, Document | None]] = [(f, None) for f in loaded.findings]
+        inventories = 0
+        for document in loaded.documents:
+            if not is_inventory(document.data):
+                continue
+            inventories += 1
+            raw_findings.extend((f, document) for f in self._lint_document(document, path))
+        report.documents = inventories
+        if inventories == 0 and not loaded.findings:
+            report.skipped = "not an inventory"
+            return report
+        ignored = self._ignored_for(shown)
+        for finding, doc in raw_findings:
+            if finding.rule_id not in self.rule_classes or finding.rule_id in ignored:
+                continue
+            self._finish(finding, doc, shown, lines)
+            report.findings.append(finding)
+        report.findings.sort(key=lambda f: (f.file or "", f.line, f.column, f.rule_id))
+        return report
+
+    # -- internals ----------------------------------------------------------
+    def _ignored_for(self, shown: str) -> frozenset[str]:
+        """Rule ids that ``per-file-ignores`` switches off for this path."""
+        if not self.settings.per_file_ignores:
+            return frozenset()
+        from cllint.globs import matches
+        from cllint.selection import Selection
+
+        terms = [
+            t
+            for glob, ids in self.settings.per_file_ignores.items()
+            if matches(shown, glob)
+            for t in ids
+        ]
+        if not terms:
+            return frozenset()
+        selection = Selection(self.settings.rules, select=terms)
+        return frozenset(r.id for r in selection.enabled_rules())
+
+    def _lint_document(self, doc: Document, path: Path) -> Iterator[Finding]:
+        from cllint import model
+        from cllint.schema import schema_findings
+
+        findings, invalid = schema_findings(doc.data)
+        for f in findings:
+            f.document = doc.index
+            yield f
+        inventory = model.build(doc.data, invalid, doc.raw)
+        ctx = Context(
+            path=path,
+            root=find_root(path),
+            as_of=self.settings.as_of,
+            base=self.settings.base,
+            options=self.settings.options,
+            services={**self.settings.services, "document": doc},
+        )
+        for checker in self.checkers:
+            if checker.online and "dns" not in self.settings.services:
+                continue
+            try:
+                for f in checker.check(inventory, ctx):
+                    f.document = doc.index
+                    yield f
+            except Exception as exc:  # a crashing rule is a finding, not a crashed run
+                detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
+                yield Finding(
+                    checker.id,
+                    f"internal error in rule {checker.id} ({checker.name}): {detail[:200]}; "
+                    "please report this",
+                    pointer="",
+                    document=doc.index,
+                )
+
+    def _finish(self, f: Finding, doc: Document | None, shown: str, lines: list[str]) -> None:
+        rule = self.rule_classes.get(f.rule_id)
+        if rule is not None:
+            f.name = rule.name
+            f.severity = self.settings.severity.get(rule.id, rule.severity)
+        f.path = f.file or shown
+        if f.span is None:
+            if doc is not None and f.pointer is not None:
+                at_key = f.extra.get("at") == "key"
+                f.span = doc.key_span(f.pointer) if at_key else doc.span(f.pointer)
+            else:
+                f.span = Span.point(1, 1)
+        if f.file is None and 0 < f.span.line <= len(lines):
+            f.source = lines[f.span.line - 1]
+        if f.pointer is not None and doc is not None:
+            where, content = f.pointer, _content(value_at(doc.data, f.pointer))
+        else:
+            where, content = "", f.source.strip() if f.source else f.message
+        f.fingerprint = fingerprint(f.path, f.rule_id, f.document, where, content)
+
+
+_ROOT_CACHE: dict[Path, Path] = {}
+ROOT_MARKERS = (".git", ".cllint.yaml")
+
+
+def find_root(path: Path) -> Path:
+    """The inventory's root folder: nearest folder upwards with ``.git`` or a cllint
+    config, else the inventory's own folder. License-file paths may not leave it."""
+    start = path.resolve().parent
+    cached = _ROOT_CACHE.get(start)
+    if cached is not None:
+        return cached
+    for folder in (start, *start.parents):
+        if any((folder / m).exists() for m in ROOT_MARKERS) or _has_tool_cllint(folder):
+            _ROOT_CACHE[start] = folder
+            return folder
+    _ROOT_CACHE[start] = start
+    return start
+
+
+def _has_tool_cllint(folder: Path) -> bool:
+    pyproject = folder / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    try:
+        return "[tool.cllint" in pyproject.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+
+
+def discover(
+    paths: Sequence[str], exclude: Sequence[str] = (), on_skip: Callable[[str], None] | None = None
+) -> Iterator[str]:
+    """Expand folders into their inventory-looking files, in a stable order."""
+    from cllint.globs import excluded
+
+    for raw in paths or (".",):
+        if raw == STDIN:
+            yield raw
+            continue
+        if os.path.isdir(raw):
+            for folder, dirs, files in os.walk(raw):
+                dirs[:] = sorted(
+                    d
+                    for d in dirs
+                    if d not in SKIP_DIRS and not excluded(os.path.join(folder, d), exclude)
+                )
+                for name in sorted(files):
+                    if name.lower().endswith(EXTENSIONS):
+                        full = os.path.join(folder, name)
+                        if excluded(full, exclude):
+                            if on_skip:
+                                on_skip(full)
+                            continue
+                        yield full
+        elif excluded(raw, exclude):
+            if on_skip:
+                on_skip(raw)
+        else:
+            yield raw
+
+
+def lint_all(paths: Iterable[str], settings: Settings) -> Iterator[FileReport]:
+    """Lint each path in turn (the parallel runner lives in ``runner.py``)."""
+    linter = Linter(settings)
+    for path in paths:
+        yield linter.lint_path(path)

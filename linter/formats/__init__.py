@@ -1,0 +1,57 @@
+"""Report formats: one module per format, each with ``render(report) -> str``.
+
+A format module is imported only when chosen, so a text run never pays for
+building SARIF.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cllint.engine import FileReport
+from cllint.findings import Finding, Severity
+from cllint.rule import Rule
+
+FORMATS = ("text", "sarif", "json", "github", "gitlab")
+
+
+@dataclass(slots=True)
+class Report:
+    """Everything a formatter may show: per-file results plus run facts."""
+
+    files: list[FileReport]
+    rules: tuple[type[Rule], ...]
+    base: Path = field(default_factory=Path.cwd)
+    color: bool = False
+    verbose: bool = False
+    quiet: bool = False
+
+    def findings(self, include_suppressed: bool = False) -> Iterator[Finding]:
+        for file in self.files:
+            for finding in file.findings:
+                if include_suppressed or finding.suppression is None:
+                    yield finding
+
+    @property
+    def checked(self) -> int:
+        return sum(1 for f in self.files if f.skipped is None)
+
+    def counts(self) -> dict[Severity, int]:
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.findings():
+            counts[finding.severity] += 1
+        return counts
+
+    def suppressed(self) -> int:
+        return sum(1 for f in self.findings(True) if f.suppression is not None)
+
+
+def render(name: str, report: Report) -> str:
+    if name not in FORMATS:
+        raise ValueError(f"unknown format {name!r}")
+    module = importlib.import_module(f"cllint.formats.{name}_format")
+    text: str = module.render(report)
+    return text

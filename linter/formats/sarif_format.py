@@ -1,0 +1,110 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF consumers.
+
+Built from plain dicts (no SARIF library needed) and validated against the
+OASIS schema in the tests. Locations are relative POSIX URIs under
+``%SRCROOT%`` so the report is portable; fingerprints never include line
+numbers, so moving unrelated lines does not reopen alerts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+from urllib.parse import quote
+
+from cllint import __version__
+from cllint.findings import Finding, Severity
+from cllint.formats import Report
+from cllint.rule import Rule
+from cllint.ruledoc import explain_text, parse
+
+INFORMATION_URI = "https://github.com/cllint/cllint"
+_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
+
+
+def _descriptor(rule: type[Rule]) -> dict[str, Any]:
+    doc = parse(rule)
+    help_md = [f"**{rule.id} {rule.name}** – {doc.title}", ""]
+    for section in ("What", "Why", "How to fix"):
+        if doc.get(section):
+            help_md += [f"**{section}.** {doc.get(section)}", ""]
+    for section in ("Failing example", "Passing example"):
+        if doc.get(section):
+            help_md += [f"**{section}**", "", "```yaml", doc.get(section), "```", ""]
+    return {
+        "id": rule.id,
+        "name": rule.name,
+        "shortDescription": {"text": doc.title},
+        "fullDescription": {"text": rule.summary},
+        "help": {"text": explain_text(rule), "markdown": "\n".join(help_md).strip()},
+        "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules.md#{rule.id.lower()}-{rule.name}",
+        "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+        "properties": {"tags": [*rule.tags, rule.id[:3]]},
+    }
+
+
+def _uri(path: str) -> dict[str, str]:
+    if path.startswith("/"):
+        return {"uri": "file://" + quote(path)}
+    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+
+
+def _result(f: Finding, index: int) -> dict[str, Any]:
+    region: dict[str, int] = {"startLine": max(f.line, 1), "startColumn": max(f.column, 1)}
+    if f.span is not None:
+        end_line = max(f.span.end_line, region["startLine"])
+        end_col = f.span.end_column
+        if end_line > region["startLine"] or end_col > region["startColumn"]:
+            region["endLine"] = end_line
+            region["endColumn"] = max(end_col, 1)
+    result: dict[str, Any] = {
+        "ruleId": f.rule_id,
+        "ruleIndex": index,
+        "level": _LEVEL[f.severity],
+        "message": {"text": f.message},
+        "locations": [{"physicalLocation": {"artifactLocation": _uri(f.path), "region": region}}],
+        "partialFingerprints": {"cllint/v1": f.fingerprint},
+    }
+    if f.suppression is not None:
+        sup: dict[str, Any] = {"kind": f.suppression.kind, "status": "accepted"}
+        if f.suppression.justification:
+            sup["justification"] = f.suppression.justification
+        result["suppressions"] = [sup]
+    return result
+
+
+def build(report: Report) -> dict[str, Any]:
+    rules = list(report.rules)
+    index = {r.id: i for i, r in enumerate(rules)}
+    results = [
+        _result(f, index[f.rule_id])
+        for f in report.findings(include_suppressed=True)
+        if f.rule_id in index
+    ]
+    base = report.base.resolve().as_uri().rstrip("/") + "/"
+    return {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "cllint",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": [_descriptor(r) for r in rules],
+                    }
+                },
+                "automationDetails": {"id": "cllint/"},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": base}},
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "invocations": [{"executionSuccessful": True}],
+            }
+        ],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,62 @@
+"""The human format: ``path:line:col: ID [severity] name: message`` plus context."""
+
+from __future__ import annotations
+
+from cllint.findings import Severity
+from cllint.formats import Report
+from cllint.terminal import escape, paint
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def summary(report: Report) -> str:
+    counts = report.counts()
+    files_with = sum(1 for f in report.files if any(x.suppression is None for x in f.findings))
+    parts = [
+        _plural(counts[Severity.ERROR], "error"),
+        _plural(counts[Severity.WARNING], "warning"),
+    ]
+    if counts[Severity.NOTE]:
+        parts.append(_plural(counts[Severity.NOTE], "note"))
+    checked = _plural(report.checked, "file")
+    text = f"{', '.join(parts)} in {_plural(files_with, 'file')}; {checked} checked"
+    suppressed = report.suppressed()
+    if suppressed:
+        text += f"; {suppressed} suppressed"
+    return text
+
+
+def render(report: Report) -> str:
+    out: list[str] = []
+    color = report.color
+    for file in report.files:
+        if file.skipped and report.verbose:
+            out.append(f"{escape(file.path)}: skipped ({file.skipped})")
+        for f in file.findings:
+            if f.suppression is not None:
+                continue
+            sev = f.severity.label
+            head = (
+                f"{paint(escape(f.path), 'bold', color)}:{f.line}:{f.column}: "
+                f"{f.rule_id} [{paint(sev, sev, color)}] {f.name}: {escape(f.message)}"
+            )
+            out.append(head)
+            if report.quiet or not f.source:
+                continue
+            line = f.source.rstrip("\r\n").replace("\t", " ")
+            prefix = escape(line[: max(f.column - 1, 0)])
+            shown = escape(line)
+            width = 1
+            if f.span and f.span.end_line == f.span.line and f.span.end_column > f.column:
+                width = len(escape(line[f.column - 1 : f.span.end_column - 1])) or 1
+            gutter = f"{f.line:>5} | "
+            out.append(paint(gutter, "dim", color) + shown)
+            out.append(
+                paint(" " * (len(gutter) - 2) + "| ", "dim", color)
+                + " " * len(prefix)
+                + paint("^" * min(width, max(len(shown) - len(prefix), 1)), sev, color)
+            )
+    out.append(summary(report))
+    return "\n".join(out) + "\n"

@@ -1,0 +1,527 @@
+"""Read an inventory file into plain data plus a pointer → span index.
+
+Why not ``yaml.safe_load``: it loses positions, silently keeps the last of
+duplicate keys, and PyYAML's C composer recurses in C, so a deeply nested file
+crashes the interpreter. Here the (C, where available) *parser* produces
+events and a small iterative composer builds plain Python data directly,
+recording where every value (and every mapping key) sits, checking duplicate
+keys, tags, nesting depth, alias expansion and document count as it goes.
+Nothing but plain data types is ever constructed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+from cllint.findings import Finding, Span
+from yaml import events as ev
+
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Input limits; each ends in a CL001 finding naming the limit, not a crash."""
+
+    max_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 64
+    max_nodes: int = 1_000_000
+    max_documents: int = 100
+
+
+@dataclass(slots=True)
+class Document:
+    """One YAML document: its data and where each part of it came from."""
+
+    index: int
+    data: Any
+    spans: dict[str, Span] = field(default_factory=dict)
+    key_spans: dict[str, Span] = field(default_factory=dict)
+    raw: dict[str, str] = field(default_factory=dict)
+    """Source text of non-string scalars (``11.10`` stays ``11.10``, not 11.1)."""
+
+    def span(self, pointer: str) -> Span:
+        """The span of the value at ``pointer``, else of its nearest ancestor."""
+        spans = self.spans
+        p = pointer
+        while True:
+            found = spans.get(p)
+            if found is not None:
+                return found
+            if not p:
+                return Span.point(1, 1)
+            p = p[: p.rfind("/")]
+
+    def key_span(self, pointer: str) -> Span:
+        """The span of the mapping key whose value is at ``pointer``."""
+        return self.key_spans.get(pointer) or self.span(pointer)
+
+
+@dataclass(slots=True)
+class LoadedFile:
+    """What the loader made of one file."""
+
+    text: str | None
+    documents: list[Document]
+    findings: list[Finding]
+
+
+class _LoadError(Exception):
+    def __init__(self, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = Span.point(max(line, 1), max(column, 1))
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(data: bytes) -> str:
+    """Decode UTF-8 (with or without BOM) or UTF-16 with a BOM, as Windows writes.
+
+    Raises :class:`_LoadError` with the position of the first bad byte.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as exc:
+                raise _LoadError(
+                    f"cannot decode as {encoding.upper()}: {exc.reason}", 1, 1
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if _looks_like_bomless_utf16(data):
+            raise _LoadError(
+                "file looks like UTF-16 without a byte-order mark; save it as UTF-8 "
+                "(or UTF-16 with BOM)",
+                1,
+                1,
+            ) from None
+        good = data[: exc.start].decode("utf-8")
+        line = good.count("\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
+        column = len(data[exc.start - column : exc.start].decode("utf-8")) + 1
+        raise _LoadError(
+            f"invalid UTF-8 byte 0x{data[exc.start]:02x}; save the file as UTF-8",
+            line,
+            column,
+        ) from None
+
+
+def _looks_like_bomless_utf16(data: bytes) -> bool:
+    head = data[:200]
+    return len(head) >= 4 and head.count(0) * 3 >= len(head)
+
+
+# YAML 1.1 printable set (what the reader accepts); used to place a reader error.
+_NON_PRINTABLE = re.compile(
+    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
+)
+
+_PLAIN_TAGS = frozenset(
+    "tag:yaml.org,2002:" + t
+    for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
+)
+_STR = "tag:yaml.org,2002:str"
+_MERGE = "tag:yaml.org,2002:merge"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+_MERGE_KEY = "\x00merge"  # stands for a pending ``<<`` key; no YAML key can equal it
+
+
+def _escape(key: str) -> str:
+    return key.replace("~", "~0").replace("/", "~1")
+
+
+class _Frame:
+    __slots__ = (
+        "anchor",
+        "col",
+        "container",
+        "height",
+        "key",
+        "key_span",
+        "line",
+        "nodes",
+        "pointer",
+        "skip",
+    )
+
+    def __init__(self, container: Any, pointer: str, line: int, col: int, skip: bool) -> None:
+        self.container = container
+        self.pointer = pointer
+        self.line = line
+        self.col = col
+        self.key: str | None = None
+        self.key_span: Span | None = None
+        self.nodes = 1
+        self.height = 1
+        self.skip = skip
+        self.anchor: str | None = None
+
+
+class _Composer:
+    """Builds plain data from parser events; see the module docstring."""
+
+    def __init__(self, text: str, limits: Limits) -> None:
+        self.text = text
+        self.limits = limits
+        self.findings: list[Finding] = []
+        self.resolve: Any = yaml.resolver.Resolver().resolve
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    # -- public -----------------------------------------------------------
+    def documents(self) -> list[Document]:
+        parser = _Loader(self.text)
+        docs: list[Document] = []
+        try:
+            while True:
+                event: Any = parser.get_event()
+                if isinstance(event, ev.StreamEndEvent):
+                    break
+                if isinstance(event, ev.DocumentStartEvent):
+                    start: Any = event.start_mark
+                    if len(docs) >= self.limits.max_documents:
+                        raise _LoadError(
+                            f"more than {self.limits.max_documents} documents in one file "
+                            "(limit max-documents)",
+                            start.line + 1,
+                            start.column + 1,
+                        )
+                    docs.append(self._document(parser, len(docs)))
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            problem = exc.problem or exc.context or "invalid YAML"
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            raise _LoadError(f"YAML syntax error: {problem}", line, col) from None
+        except yaml.reader.ReaderError as exc:
+            match = _NON_PRINTABLE.search(self.text)
+            pos = match.start() if match else 0
+            line = self.text.count("\n", 0, pos) + 1
+            col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1
+            raise _LoadError(
+                f"character U+{exc.character:04X} is not allowed in YAML; "
+                "write it as an escape in a double-quoted string",
+                line,
+                col,
+            ) from None
+        finally:
+            parser.dispose()
+        return docs
+
+    # -- internals --------------------------------------------------------
+    def _document(self, parser: Any, index: int) -> Document:
+        doc = Document(index, None)
+        spans = doc.spans
+        key_spans = doc.key_spans
+        raw = doc.raw
+        anchors: dict[str, tuple[Any, int, int]] = {}
+        stack: list[_Frame] = []
+        total = 0
+        max_depth = self.limits.max_depth
+        max_nodes = self.limits.max_nodes
+        result: Any = None
+        done = False
+
+        while True:
+            event: Any = parser.get_event()
+            cls = type(event)
+            if cls is ev.DocumentEndEvent:
+                break
+            sm = event.start_mark
+            value: Any
+            nodes = 1
+            depth_below = 0
+
+            if cls is ev.ScalarEvent:
+                tag = event.tag
+                top = stack[-1] if stack else None
+                if top is not None and type(top.container) is dict and top.key is None:
+                    # A mapping key.
+                    self._check_tag(tag, sm)
+                    key = event.value
+                    em = event.end_mark
+                    top.key = key
+                    top.key_span = Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+                    if (
+                        tag is None
+                        and event.implicit[0]
+                        and key == "<<"
+                        and self.resolve(yaml.ScalarNode, key, (True, False)) == _MERGE
+                    ):
+                        top.key = _MERGE_KEY
+                    continue
+                value = self._scalar(event, tag, sm)
+                total += 1
+            elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
+                self._check_tag(event.tag, sm)
+                top = stack[-1] if stack else None
+                if top is not None and type(top.container) is dict and top.key is None:
+                    raise _LoadError(
+                        "a mapping key must be a plain value, not a mapping or list",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+                if len(stack) >= max_depth:
+                    raise _LoadError(
+                        f"nesting deeper than {max_depth} levels (limit max-depth)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+                pointer = self._child_pointer(top)
+                skip = top is not None and (
+                    top.skip or top.key == _MERGE_KEY or self._is_duplicate(top)
+                )
+                container: Any = {} if cls is ev.MappingStartEvent else []
+                frame = _Frame(container, pointer, sm.line + 1, sm.column + 1, skip)
+                frame.anchor = event.anchor
+                stack.append(frame)
+                total += 1
+                if total > max_nodes:
+                    raise _LoadError(
+                        f"more than {max_nodes} values (limit max-nodes)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+                continue
+            elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
+                frame = stack.pop()
+                value = frame.container
+                em = event.end_mark
+                span = Span(frame.line, frame.col, em.line + 1, em.column + 1)
+                nodes = frame.nodes
+                depth_below = frame.height
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = (value, nodes, depth_below)
+                if not frame.skip:
+                    spans[frame.pointer] = span
+                if not stack:
+                    result = value
+                    done = True
+                    continue
+                self._attach(
+                    stack[-1], value, frame.pointer, span, nodes, spans, key_spans, raw, None
+                )
+                parent = stack[-1]
+                if parent.height <= depth_below:
+                    parent.height = depth_below + 1
+                continue
+            elif cls is ev.AliasEvent:
+                target = anchors.get(event.anchor)
+                if target is None:
+                    raise _LoadError(
+                        f"alias *{event.anchor} refers to no complete anchor "
+                        "(undefined or recursive)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+                value, nodes, depth_below = target
+                total += nodes
+                if total > max_nodes:
+                    raise _LoadError(
+                        f"aliases expand to more than {max_nodes} values (limit max-nodes)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+                if len(stack) + depth_below > max_depth:
+                    raise _LoadError(
+                        f"alias *{event.anchor} nests deeper than {max_depth} levels "
+                        "(limit max-depth)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
+            else:  # pragma: no cover - the parser emits no other event here
+                continue
+
+            em = event.end_mark
+            span = Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+            if cls is ev.ScalarEvent and event.anchor is not None:
+                anchors[event.anchor] = (value, 1, 0)
+            if not stack:
+                result = value
+                done = True
+                if cls is ev.ScalarEvent and type(value) is not str:
+                    raw[""] = event.value
+                spans[""] = span
+                continue
+            top = stack[-1]
+            rawtext = event.value if cls is ev.ScalarEvent and type(value) is not str else None
+            pointer = self._child_pointer(top)
+            self._attach(top, value, pointer, span, nodes, spans, key_spans, raw, rawtext)
+            if top.height <= depth_below:
+                top.height = depth_below + 1
+
+        doc.data = result if done else None
+        return doc
+
+    def _child_pointer(self, top: _Frame | None) -> str:
+        if top is None:
+            return ""
+        c = top.container
+        if type(c) is list:
+            return f"{top.pointer}/{len(c)}"
+        key = top.key
+        assert key is not None
+        return f"{top.pointer}/{_escape(key)}"
+
+    def _is_duplicate(self, top: _Frame) -> bool:
+        return type(top.container) is dict and top.key in top.container
+
+    def _attach(
+        self,
+        top: _Frame,
+        value: Any,
+        pointer: str,
+        span: Span,
+        nodes: int,
+        spans: dict[str, Span],
+        key_spans: dict[str, Span],
+        raw: dict[str, str],
+        rawtext: str | None,
+    ) -> None:
+        top.nodes += nodes
+        c = top.container
+        if type(c) is list:
+            c.append(value)
+            if not top.skip:
+                spans[pointer] = span
+                if rawtext is not None:
+                    raw[pointer] = rawtext
+            return
+        key = top.key
+        key_span = top.key_span
+        top.key = None
+        assert key is not None and key_span is not None
+        if key == _MERGE_KEY:
+            self._merge(c, value, key_span)
+            return
+        if key in c:
+            if not top.skip:
+                first = key_spans.get(pointer)
+                where = f" (first at line {first.line})" if first else ""
+                self.findings.append(
+                    Finding(
+                        "CL003",
+                        f"duplicate key '{key}'{where}; the first one is used",
+                        span=key_span,
+                    )
+                )
+            return
+        c[key] = value
+        if not top.skip:
+            spans[pointer] = span
+            key_spans[pointer] = key_span
+            if rawtext is not None:
+                raw[pointer] = rawtext
+
+    def _merge(self, target: dict[str, Any], value: Any, key_span: Span) -> None:
+        sources = value if isinstance(value, list) else [value]
+        for source in sources:
+            if not isinstance(source, dict):
+                raise _LoadError(
+                    "a merge key (<<) needs a mapping or a list of mappings",
+                    key_span.line,
+                    key_span.column,
+                )
+            for k, v in source.items():
+                target.setdefault(k, v)
+
+    def _check_tag(self, tag: str | None, mark: Any) -> None:
+        if tag is None or tag == "!" or tag in _PLAIN_TAGS:
+            return
+        shown = tag.replace("tag:yaml.org,2002:", "!!")
+        shown = shown if len(shown) <= 60 else shown[:59] + "…"
+        raise _LoadError(
+            f"tag '{shown}' is not allowed: inventories hold plain data only",
+            mark.line + 1,
+            mark.column + 1,
+        )
+
+    def _scalar(self, event: Any, tag: str | None, mark: Any) -> Any:
+        text: str = event.value
+        if tag is None:
+            if not event.implicit[0]:
+                return text
+            tag = self.resolve(yaml.ScalarNode, text, (True, False))
+            if tag == _STR:
+                return text
+        elif tag == "!" or tag == _STR:
+            return text
+        else:
+            self._check_tag(tag, mark)
+        if tag == _TIMESTAMP:
+            return text
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+        build = self.constructor.yaml_constructors.get(tag)
+        if build is None:
+            return text
+        try:
+            return build(self.constructor, node)
+        except (ValueError, yaml.YAMLError):
+            raise _LoadError(
+                f"value '{text[:40]}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                mark.line + 1,
+                mark.column + 1,
+            ) from None
+
+
+def load_text(text: str, limits: Limits = Limits()) -> LoadedFile:
+    """Compose every document of ``text``; problems become CL001/CL003 findings."""
+    composer = _Composer(text, limits)
+    try:
+        docs = composer.documents()
+    except _LoadError as exc:
+        return LoadedFile(
+            text, [], [*composer.findings, Finding("CL001", exc.message, span=exc.span)]
+        )
+    except RecursionError:  # pragma: no cover - the composer is iterative
+        return LoadedFile(
+            text, [], [Finding("CL001", "input nests too deeply", span=Span.point(1, 1))]
+        )
+    return LoadedFile(text, docs, composer.findings)
+
+
+def load_bytes(data: bytes, limits: Limits = Limits()) -> LoadedFile:
+    """Decode and load raw file content."""
+    if len(data) > limits.max_bytes:
+        return LoadedFile(
+            None,
+            [],
+            [
+                Finding(
+                    "CL001",
+                    f"file is {len(data)} bytes, over the {limits.max_bytes}-byte limit "
+                    "(limit max-file-size)",
+                    span=Span.point(1, 1),
+                )
+            ],
+        )
+    try:
+        text = decode(data)
+    except _LoadError as exc:
+        return LoadedFile(None, [], [Finding("CL001", exc.message, span=exc.span)])
+    if "\x00" in text:
+        pos = text.index("\x00")
+        line = text.count("\n", 0, pos) + 1
+        col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+        return LoadedFile(
+            text,
+            [],
+            [
+                Finding(
+                    "CL001",
+                    "file holds NUL bytes: it is binary, not YAML or JSON",
+                    span=Span.point(line, col),
+                )
+            ],
+        )
+    return load_text(text, limits)

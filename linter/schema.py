@@ -1,0 +1,262 @@
+"""Validate an inventory's shape against ``schemas/inventory.schema.json``.
+
+Every violation becomes one CL002 finding at the offending node, worded for
+people rather than as jsonschema's repr of the instance. ``jsonschema`` is
+imported here only, and the validator is compiled once per process.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import ipaddress
+import json
+from collections.abc import Iterator, Sequence
+from importlib import resources
+from typing import TYPE_CHECKING, Any
+
+from cllint.findings import Finding, q
+from cllint.versions import parse_version
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
+    from jsonschema.protocols import Validator
+
+
+def load_schema(name: str = "inventory.schema.json") -> dict[str, Any]:
+    """Read a schema shipped in the package (it must be in the wheel)."""
+    text = resources.files("cllint.schemas").joinpath(name).read_text(encoding="utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _is_ip(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        ipaddress.ip_address(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_ip_interface(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        ipaddress.ip_interface(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _is_cidr(value: object) -> bool:
+    if not isinstance(value, str):
+        return True
+    try:
+        ipaddress.ip_network(value, strict=True)
+    except ValueError:
+        return False
+    return "/" in value
+
+
+def _is_version(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return True
+    return not isinstance(value, str) or parse_version(value) is not None
+
+
+_FORMAT_HINTS = {
+    "cllint-ip": "an IP address (IPv4 or IPv6, without a prefix)",
+    "cllint-ip-interface": "an IP address with an optional /prefix",
+    "cllint-cidr": "a subnet in CIDR notation with the host bits zero, e.g. 10.10.1.0/24",
+    "cllint-version": "a dotted version such as 11.17.2",
+}
+
+
+@functools.cache
+def validator(name: str = "inventory.schema.json") -> Validator:
+    """The compiled validator for a shipped schema (built once per process)."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    checker = FormatChecker(formats=())
+    checker.checks("cllint-ip")(_is_ip)
+    checker.checks("cllint-ip-interface")(_is_ip_interface)
+    checker.checks("cllint-cidr")(_is_cidr)
+    checker.checks("cllint-version")(_is_version)
+    return Draft202012Validator(load_schema(name), format_checker=checker)
+
+
+def pointer_of(path: Sequence[str | int]) -> str:
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in path)
+
+
+def _type_name(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    if isinstance(value, float):
+        return "number"
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, list):
+        return "list"
+    if isinstance(value, dict):
+        return "mapping"
+    return type(value).__name__
+
+
+_TYPE_WORDS = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "a string",
+    "integer": "an integer",
+    "number": "a number",
+    "boolean": "true or false",
+    "null": "null",
+}
+
+
+def _where(path: Sequence[str | int]) -> str:
+    return (
+        "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "document"
+    )
+
+
+def _suggest(word: str, choices: Sequence[str]) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    if not close:
+        lowered = {c.lower(): c for c in choices}
+        if word.lower() in lowered:
+            close = [lowered[word.lower()]]
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
+    """Yield (pointer, message, at_key) for one jsonschema error."""
+    path = list(error.absolute_path)
+    pointer = pointer_of(path)
+    where = _where(path)
+    kind = error.validator
+    value: Any = error.instance
+    expected: Any = error.validator_value
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        instance: dict[str, Any] = value
+        for key in sorted(k for k in instance if k not in schema.get("properties", {})):
+            if key.startswith("x-"):
+                continue
+            hint = _suggest(key, allowed) or (
+                f"; allowed keys: {', '.join(allowed)}" if allowed else ""
+            )
+            yield (
+                f"{pointer}/{key.replace('~', '~0').replace('/', '~1')}",
+                f"unknown key {q(key)} in {where}{hint} (prefix your own keys with 'x-')",
+                True,
+            )
+        return
+    if kind == "required":
+        missing = error.message.split("'")[1] if "'" in error.message else "?"
+        yield pointer, f"{where} is missing the required key '{missing}'", False
+        return
+    if kind == "type":
+        wanted = expected
+        names = [wanted] if isinstance(wanted, str) else list(wanted)
+        words = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
+        shown = f" {q(value)}" if isinstance(value, str | int | float) and value is not None else ""
+        yield pointer, f"{where} must be {words}, not {_type_name(value)}{shown}", False
+        return
+    if kind == "enum":
+        options = [str(o) for o in expected]
+        yield (
+            pointer,
+            f"{where} is {q(value)}; expected one of {', '.join(options)}"
+            + _suggest(str(value), options),
+            False,
+        )
+        return
+    if kind == "const":
+        if path == ["version"]:
+            yield (
+                pointer,
+                f"inventory format version {q(value)} is not supported; use version: 1",
+                False,
+            )
+        else:
+            yield pointer, f"{where} must be {expected!r}", False
+        return
+    if kind == "format":
+        hint = _FORMAT_HINTS.get(str(expected), str(expected))
+        yield pointer, f"{where} is {q(value)}, which is not {hint}", False
+        return
+    if kind == "pattern":
+        if path and path[-1] in ("storage", "drive"):
+            yield pointer, f"{where} is {q(value)}; a drive is one letter A-Z, e.g. F", False
+        elif path and path[-1] in ("install_path", "license_dir"):
+            yield (
+                pointer,
+                f"{where} is {q(value)}; expected a Windows path such as "
+                "F:\\Program Files\\Citrix\\Licensing",
+                False,
+            )
+        elif path and path[-1] in ("version", "target_version"):
+            yield (
+                pointer,
+                f"{where} is {q(value)}, which is not a dotted version such as 11.17.2",
+                False,
+            )
+        else:
+            yield pointer, f"{where} is {q(value)}, which does not match {expected}", False
+        return
+    if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
+        if "port" in where:
+            yield pointer, f"{where} is {value}; a port is 1-65535", False
+        else:
+            bound = {
+                "minimum": "at least",
+                "maximum": "at most",
+                "exclusiveMinimum": "greater than",
+                "exclusiveMaximum": "less than",
+            }[str(kind)]
+            yield pointer, f"{where} is {value}; it must be {bound} {expected}", False
+        return
+    if kind == "minLength":
+        yield pointer, f"{where} must not be empty", False
+        return
+    if kind == "oneOf" and isinstance(value, dict):
+        has = [k for k in ("port", "program") if k in value]
+        if len(has) == 2:
+            yield (
+                pointer,
+                f"firewall rule {where} has both 'port' and 'program'; a rule has exactly one",
+                False,
+            )
+        else:
+            yield pointer, f"firewall rule {where} needs a 'port' or a 'program'", False
+        return
+    yield pointer, f"{where}: {error.message[:200]}", False
+
+
+def schema_findings(data: Any) -> tuple[list[Finding], set[str]]:
+    """Validate ``data``; return CL002 findings and the set of invalid pointers."""
+    findings: list[Finding] = []
+    invalid: set[str] = set()
+    for error in validator().iter_errors(data):
+        for pointer, message, at_key in _messages(error):
+            finding = Finding("CL002", message, pointer=pointer)
+            if at_key:
+                finding.extra["at"] = "key"
+            findings.append(finding)
+            if error.validator == "required":
+                missing = error.message.split("'")[1] if "'" in error.message else ""
+                invalid.add(f"{pointer}/{missing}")
+            else:
+                invalid.add(pointer)
+    findings.sort(key=lambda f: f.pointer or "")
+    return findings, invalid

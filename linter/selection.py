@@ -1,0 +1,75 @@
+"""``--select`` / ``--ignore`` / ``--extend-select``: which rules run.
+
+Terms are rule ids (``CL402``), names (``cap-name-too-long``) or id prefixes
+(``CL4``, ``CL``). As in flake8's decision engine, when a rule matches both a
+selecting and an ignoring term the more specific term wins (a name counts as
+an exact id); on a tie, ignore wins. No ``select`` means every rule.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from cllint.rule import Rule
+
+_PREFIX = re.compile(r"^CL\d{0,3}$")
+
+
+class SelectionError(ValueError):
+    """A term names no rule and no family."""
+
+
+def split_terms(text: str | Iterable[str] | None) -> tuple[str, ...]:
+    """Accept ``"CL1,CL2"`` or a list of such strings."""
+    if text is None:
+        return ()
+    parts = [text] if isinstance(text, str) else list(text)
+    return tuple(t.strip() for p in parts for t in p.split(",") if t.strip())
+
+
+def _specificity(term: str, rule: type[Rule]) -> int:
+    """How specifically ``term`` names ``rule``: 0 = not at all."""
+    if term.lower() == rule.name:
+        return len(rule.id) + 1
+    upper = term.upper()
+    if rule.id.upper().startswith(upper):
+        return len(upper) + (1 if upper == rule.id.upper() else 0)
+    return 0
+
+
+def validate_terms(terms: Sequence[str], rules: Sequence[type[Rule]], option: str) -> None:
+    for term in terms:
+        if term.upper() == "ALL":
+            continue
+        if not any(_specificity(term, r) for r in rules) and not _PREFIX.match(term.upper()):
+            raise SelectionError(f"{option}: unknown rule, name or prefix {term!r}")
+
+
+class Selection:
+    """Decides, once per rule, whether it is enabled."""
+
+    def __init__(
+        self,
+        rules: Sequence[type[Rule]],
+        select: Sequence[str] = (),
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> None:
+        validate_terms(select, rules, "--select")
+        validate_terms(ignore, rules, "--ignore")
+        validate_terms(extend_select, rules, "--extend-select")
+        self.select = tuple("CL" if t.upper() == "ALL" else t for t in (select or ("CL",)))
+        self.select = (*self.select, *extend_select)
+        self.ignore = tuple("CL" if t.upper() == "ALL" else t for t in ignore)
+        self.rules = tuple(rules)
+
+    def enabled(self, rule: type[Rule]) -> bool:
+        selected = max((_specificity(t, rule) for t in self.select), default=0)
+        if selected == 0:
+            return False
+        ignored = max((_specificity(t, rule) for t in self.ignore), default=0)
+        return selected > ignored
+
+    def enabled_rules(self) -> tuple[type[Rule], ...]:
+        return tuple(r for r in self.rules if self.enabled(r))

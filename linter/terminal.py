@@ -1,0 +1,49 @@
+"""Safe terminal output: escape control characters, add colour when wanted.
+
+Values in messages and source lines come from files anyone can put in a pull
+request. Printed raw, an ESC sequence could recolour or rewrite a CI log, and
+CR or a bidi override could hide text; so C0 (except TAB), DEL, C1 and the
+Unicode bidi controls are shown as escapes.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+from typing import TextIO
+
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0a-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    code = ord(ch)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}"
+
+
+def escape(text: str) -> str:
+    """Make ``text`` safe to print on a terminal or in a CI log."""
+    return _UNSAFE.sub(_escape_char, text)
+
+
+_COLORS = {"error": "31", "warning": "33", "note": "36", "bold": "1", "dim": "2"}
+
+
+def paint(text: str, style: str, enabled: bool) -> str:
+    if not enabled:
+        return text
+    return f"\x1b[{_COLORS[style]}m{text}\x1b[0m"
+
+
+def want_color(mode: str, stream: TextIO = sys.stdout) -> bool:
+    """``auto`` colours a terminal unless ``NO_COLOR`` is set (https://no-color.org)."""
+    if mode == "always":
+        return True
+    if mode == "never" or os.environ.get("NO_COLOR"):
+        return False
+    return stream.isatty()

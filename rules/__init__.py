@@ -1,0 +1,57 @@
+"""Built-in rules: one module per rule, named after its id and name.
+
+``BUILTIN`` lists them explicitly (no import-time registration). The families
+follow the catalog: CL0 input, CL1 cluster and platform, CL2 storage, CL3
+network, CL4 naming, CL5 installation, CL6 firewall and ports, CL7 license
+files, CL8 products, CL9 online checks. Keep each family's block sorted by id.
+"""
+
+from cllint.rule import Rule
+
+# CL0 – input
+from cllint.rules.cl001_yaml_syntax import YamlSyntax
+from cllint.rules.cl002_schema import Schema
+from cllint.rules.cl003_duplicate_key import DuplicateKey
+from cllint.rules.cl004_unknown_reference import UnknownReference
+
+# CL1 – cluster and platform
+from cllint.rules.cl101_too_few_nodes import TooFewNodes
+
+# CL2 – storage and install location
+# CL3 – network
+from cllint.rules.cl301_too_few_nics import TooFewNics
+
+# CL4 – naming and name resolution
+from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
+
+# CL5 – installation and upgrade
+from cllint.rules.cl501_msi_installer import MsiInstaller
+
+# CL6 – firewall and ports
+
+# CL7 – license files
+
+# CL8 – products
+
+# CL9 – online checks
+
+BUILTIN: tuple[type[Rule], ...] = (
+    # CL0
+    YamlSyntax,
+    Schema,
+    DuplicateKey,
+    UnknownReference,
+    # CL1
+    TooFewNodes,
+    # CL2
+    # CL3
+    TooFewNics,
+    # CL4
+    CapNameTooLong,
+    # CL5
+    MsiInstaller,
+    # CL6
+    # CL7
+    # CL8
+    # CL9
+)

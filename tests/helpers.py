@@ -1,0 +1,100 @@
+"""Shared test helpers: run the linter in-process or the real command in a subprocess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cllint.engine import FileReport, Linter, Settings
+from cllint.registry import all_rules
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
+EXAMPLES = ROOT / "examples"
+CLEAN_EXAMPLE = EXAMPLES / "cluster.yaml"
+AS_OF = dt.date(2026, 6, 1)
+
+
+def settings(
+    *,
+    options: Mapping[str, Any] | None = None,
+    as_of: dt.date = AS_OF,
+    online: bool = False,
+    services: Mapping[str, Any] | None = None,
+    base: Path | None = None,
+) -> Settings:
+    from cllint.check import default_options
+
+    rules = tuple(r for r in all_rules() if online or not r.online)
+    opts = default_options(rules)
+    opts.update(options or {})
+    return Settings(
+        rules=rules,
+        options=opts,
+        as_of=as_of,
+        services=services or {},
+        base=base or ROOT,
+    )
+
+
+def lint_file(path: Path, **kwargs: Any) -> FileReport:
+    return Linter(settings(**kwargs)).lint_path(path)
+
+
+def lint_text(text: str, tmp_path: Path, name: str = "inventory.yaml", **kwargs: Any) -> FileReport:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return Linter(settings(base=tmp_path, **kwargs)).lint_path(path)
+
+
+def positions(report: FileReport, rule: str | None = None) -> list[tuple[str, int, int]]:
+    """(rule, line, column) of each finding, optionally of one rule only."""
+    return [
+        (f.rule_id, f.line, f.column)
+        for f in report.findings
+        if rule is None or f.rule_id == rule
+    ]
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+def run_cllint(
+    args: Sequence[str],
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    stdin: bytes | None = None,
+    timeout: float = 120,
+) -> Run:
+    """Run the real ``cllint`` command (``python -m cllint``) in a subprocess."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    full_env.update(env or {})
+    proc = subprocess.run(
+        [sys.executable, "-m", "cllint", *args],
+        cwd=cwd or ROOT,
+        env=full_env,
+        input=stdin,
+        capture_output=True,
+        timeout=timeout,
+    )
+    return Run(
+        proc.returncode,
+        proc.stdout.decode("utf-8", "replace"),
+        proc.stderr.decode("utf-8", "replace"),
+    )
+
+
+def clean_inventory() -> str:
+    """The bundled clean example, as text (a starting point for test inventories)."""
+    return CLEAN_EXAMPLE.read_text(encoding="utf-8")
