@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import click
+
 from cllint import __version__
 
 _FORMATS = ("text", "sarif", "json", "github", "gitlab")

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from cllint.findings import Finding, Span
 from yaml import events as ev
+
+from cllint.findings import Finding, Span
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -57,9 +57,7 @@ def lint_text(text: str, tmp_path: Path, name: str = "inventory.yaml", **kwargs:
 def positions(report: FileReport, rule: str | None = None) -> list[tuple[str, int, int]]:
     """(rule, line, column) of each finding, optionally of one rule only."""
     return [
-        (f.rule_id, f.line, f.column)
-        for f in report.findings
-        if rule is None or f.rule_id == rule
+        (f.rule_id, f.line, f.column) for f in report.findings if rule is None or f.rule_id == rule
     ]
 
 
