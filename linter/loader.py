@@ -102,12 +102,7 @@ def decode(data: bytes) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         if _looks_like_bomless_utf16(data):
-            raise _LoadError(
-                "file looks like UTF-16 without a byte-order mark; save it as UTF-8 "
-                "(or UTF-16 with BOM)",
-                1,
-                1,
-            ) from None
+            raise _LoadError(_BOMLESS_UTF16, 1, 1) from None
         good = data[: exc.start].decode("utf-8")
         line = good.count("\n") + 1
         column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1)
@@ -117,6 +112,11 @@ def decode(data: bytes) -> str:
             line,
             column,
         ) from None
+
+
+_BOMLESS_UTF16 = (
+    "file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)"
+)
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:
@@ -152,6 +152,7 @@ class _Frame:
         "key",
         "key_span",
         "line",
+        "merged",
         "nodes",
         "pointer",
         "skip",
@@ -168,6 +169,7 @@ class _Frame:
         self.height = 1
         self.skip = skip
         self.anchor: str | None = None
+        self.merged: set[str] | None = None  # keys that came from a << merge
 
 
 class _Composer:
@@ -263,6 +265,12 @@ class _Composer:
                     continue
                 value = self._scalar(event, tag, sm)
                 total += 1
+                if total > max_nodes:
+                    raise _LoadError(
+                        f"more than {max_nodes} values (limit max-nodes)",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
             elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
                 self._check_tag(event.tag, sm)
                 top = stack[-1] if stack else None
@@ -403,8 +411,11 @@ class _Composer:
         top.key = None
         assert key is not None and key_span is not None
         if key == _MERGE_KEY:
-            self._merge(c, value, key_span)
+            self._merge(top, value, key_span)
             return
+        if top.merged is not None and key in top.merged:
+            top.merged.discard(key)  # an explicit key overrides a merged one
+            del c[key]
         if key in c:
             if not top.skip:
                 first = key_spans.get(pointer)
@@ -424,7 +435,10 @@ class _Composer:
             if rawtext is not None:
                 raw[pointer] = rawtext
 
-    def _merge(self, target: dict[str, Any], value: Any, key_span: Span) -> None:
+    def _merge(self, frame: _Frame, value: Any, key_span: Span) -> None:
+        target: dict[str, Any] = frame.container
+        merged = frame.merged if frame.merged is not None else set()
+        frame.merged = merged
         sources = value if isinstance(value, list) else [value]
         for source in sources:
             if not isinstance(source, dict):
@@ -434,7 +448,9 @@ class _Composer:
                     key_span.column,
                 )
             for k, v in source.items():
-                target.setdefault(k, v)
+                if k not in target:
+                    target[k] = v
+                    merged.add(k)
 
     def _check_tag(self, tag: str | None, mark: Any) -> None:
         if tag is None or tag == "!" or tag in _PLAIN_TAGS:
@@ -511,6 +527,8 @@ def load_bytes(data: bytes, limits: Limits = Limits()) -> LoadedFile:
     except _LoadError as exc:
         return LoadedFile(None, [], [Finding("CL001", exc.message, span=exc.span)])
     if "\x00" in text:
+        if _looks_like_bomless_utf16(data):
+            return LoadedFile(None, [], [Finding("CL001", _BOMLESS_UTF16, span=Span.point(1, 1))])
         pos = text.index("\x00")
         line = text.count("\n", 0, pos) + 1
         col = pos - (text.rfind("\n", 0, pos) + 1) + 1
