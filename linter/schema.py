@@ -169,7 +169,12 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
         wanted = expected
         names = [wanted] if isinstance(wanted, str) else list(wanted)
         words = " or ".join(_TYPE_WORDS.get(n, n) for n in names)
-        shown = f" {q(value)}" if isinstance(value, str | int | float) and value is not None else ""
+        if isinstance(value, str):
+            shown = f" {q(value)}"
+        elif isinstance(value, int | float) and not isinstance(value, bool):
+            shown = f" {value}"
+        else:
+            shown = ""
         yield pointer, f"{where} must be {words}, not {_type_name(value)}{shown}", False
         return
     if kind == "enum":
@@ -247,8 +252,15 @@ def schema_findings(data: Any) -> tuple[list[Finding], set[str]]:
     """Validate ``data``; return CL002 findings and the set of invalid pointers."""
     findings: list[Finding] = []
     invalid: set[str] = set()
+    seen: set[tuple[str, bool, str]] = set()
     for error in validator().iter_errors(data):
         for pointer, message, at_key in _messages(error):
+            # One finding per offending node (a version failing both its pattern and
+            # its format is one problem), but every missing required key counts.
+            key = (pointer, at_key, message if error.validator == "required" else "")
+            if key in seen:
+                continue
+            seen.add(key)
             finding = Finding("CL002", message, pointer=pointer)
             if at_key:
                 finding.extra["at"] = "key"
