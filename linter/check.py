@@ -7,6 +7,7 @@ declarations and the flow can be read (and tested) top to bottom.
 from __future__ import annotations
 
 import datetime as _dt
+import os
 import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -148,6 +149,9 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     settings, fail_on = build_settings(opts, config)
     fmt = choose_format(opts, environ)
 
+    for path in opts.paths:
+        if path != "-" and not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {path}")
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     files: list[FileReport] = list(lint_all(paths, settings))
