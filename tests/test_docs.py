@@ -1,0 +1,39 @@
+"""Documentation that cannot go stale: the rule reference and the catalog contract."""
+
+from __future__ import annotations
+
+import re
+
+from cllint.registry import builtin_rules
+from cllint.ruledoc import markdown
+from helpers import ROOT, SHARED
+
+RULES_MD = ROOT / "docs" / "rules.md"
+CATALOG = SHARED / "spec" / "rules.md"
+ROW = re.compile(r"^\| (CL\d{3}) \| ([a-z0-9-]+) \| (error|warning|note) \|", re.M)
+
+
+def test_docs_rules_md_is_generated_from_the_rules() -> None:
+    expected = markdown(builtin_rules())
+    actual = RULES_MD.read_text(encoding="utf-8")
+    assert actual == expected, (
+        "docs/rules.md is stale: regenerate it with "
+        "`python -m cllint rules --format markdown > docs/rules.md`"
+    )
+
+
+def catalog() -> dict[str, tuple[str, str]]:
+    return {m[0]: (m[1], m[2]) for m in ROW.findall(CATALOG.read_text(encoding="utf-8"))}
+
+
+def test_rules_match_the_catalog_names_and_severities() -> None:
+    spec = catalog()
+    assert len(spec) > 50
+    for rule in builtin_rules():
+        assert rule.id in spec, f"{rule.id} is not in the catalog"
+        assert (rule.name, rule.severity.label) == spec[rule.id], rule.id
+
+
+def test_every_catalog_rule_is_implemented() -> None:
+    missing = sorted(set(catalog()) - {r.id for r in builtin_rules()})
+    assert not missing, f"rules of the catalog not implemented: {missing}"
