@@ -20,6 +20,15 @@ from cllint.rules.cl101_too_few_nodes import TooFewNodes
 # CL2 – storage and install location
 # CL3 – network
 from cllint.rules.cl301_too_few_nics import TooFewNics
+from cllint.rules.cl302_missing_private_nic import MissingPrivateNic
+from cllint.rules.cl303_missing_public_nic import MissingPublicNic
+from cllint.rules.cl304_shared_subnet import SharedSubnet
+from cllint.rules.cl305_private_address_not_static import PrivateAddressNotStatic
+from cllint.rules.cl306_public_address_dhcp import PublicAddressDhcp
+from cllint.rules.cl307_dhcp_lease_risk import DhcpLeaseRisk
+from cllint.rules.cl308_address_outside_subnet import AddressOutsideSubnet
+from cllint.rules.cl309_duplicate_address import DuplicateAddress
+from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
 
 # CL4 – naming and name resolution
 from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
@@ -46,6 +55,15 @@ BUILTIN: tuple[type[Rule], ...] = (
     # CL2
     # CL3
     TooFewNics,
+    MissingPrivateNic,
+    MissingPublicNic,
+    SharedSubnet,
+    PrivateAddressNotStatic,
+    PublicAddressDhcp,
+    DhcpLeaseRisk,
+    AddressOutsideSubnet,
+    DuplicateAddress,
+    CapAddressNotPublic,
     # CL4
     CapNameTooLong,
     # CL5

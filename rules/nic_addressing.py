@@ -1,0 +1,73 @@
+"""What the network rules (CL3) share: a NIC's network and its effective interface.
+
+A NIC names its cluster network; when that name is unknown (CL004) or not
+schema-valid, every check that needs the network stays silent for that NIC.
+A NIC address without ``/prefix`` takes its network's prefix, as the
+inventory format says, so ``10.10.1.11`` on ``10.10.1.0/24`` is
+``10.10.1.11/24``.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+
+from cllint.model import Inventory, IPInterface, Network, Nic, Node
+
+PUBLIC = "public"
+PRIVATE = "private"
+
+
+def nic_network(inventory: Inventory, nic: Nic) -> Network | None:
+    """The cluster network the NIC is on, or None when unknown or invalid."""
+    if not nic.has("network"):
+        return None
+    return inventory.network(nic.network)
+
+
+def network_role(network: Network | None) -> str | None:
+    """``public``/``private`` when declared and valid, else None."""
+    if network is None or not network.has("role"):
+        return None
+    return network.role
+
+
+def network_subnet(network: Network | None) -> ipaddress.IPv4Network | ipaddress.IPv6Network | None:
+    """The network's subnet when declared and valid, else None."""
+    if network is None or not network.has("subnet"):
+        return None
+    return network.subnet
+
+
+def nic_interface(nic: Nic, network: Network | None) -> IPInterface | None:
+    """The NIC's address with its effective prefix.
+
+    A declared ``/prefix`` wins; otherwise the network's prefix applies. None
+    when the address is missing or invalid, or when it has no prefix and its
+    network is unknown or of the other IP version.
+    """
+    if not nic.has("address") or nic.address is None:
+        return None
+    if nic.prefix_declared:
+        return nic.address
+    subnet = network_subnet(network)
+    if subnet is None or subnet.version != nic.address.version:
+        return None
+    return ipaddress.ip_interface(f"{nic.address.ip}/{subnet.prefixlen}")
+
+
+def node_roles(inventory: Inventory, node: Node) -> set[str] | None:
+    """The network roles the node has adapters on, or None when that cannot be known.
+
+    Unknown when the ``nics`` list is not schema-valid or some adapter's network
+    (or that network's role) is unknown: the unknown one might be the missing
+    role, and CL002/CL004 already report it.
+    """
+    if node.is_invalid("nics"):
+        return None
+    roles: set[str] = set()
+    for nic in node.nics:
+        role = network_role(nic_network(inventory, nic))
+        if role is None:
+            return None
+        roles.add(role)
+    return roles
