@@ -248,6 +248,20 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
     yield pointer, f"{where}: {error.message[:200]}", False
 
 
+def _meant(pointer: str, error: ValidationError) -> list[str]:
+    """The pointer of the known key a misspelt key stands for, when that key is absent.
+
+    ``validaton: passed`` means ``validation``: marking ``validation`` invalid
+    (rather than missing) keeps rules from also reporting it as missing (one
+    cause, one finding).
+    """
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    instance = error.instance if isinstance(error.instance, dict) else {}
+    parent, _, key = pointer.rpartition("/")
+    close = difflib.get_close_matches(key, sorted(schema.get("properties", {})), n=1, cutoff=0.6)
+    return [f"{parent}/{close[0]}"] if close and close[0] not in instance else []
+
+
 def schema_findings(data: Any) -> tuple[list[Finding], set[str]]:
     """Validate ``data``; return CL002 findings and the set of invalid pointers."""
     findings: list[Finding] = []
@@ -270,5 +284,7 @@ def schema_findings(data: Any) -> tuple[list[Finding], set[str]]:
                 invalid.add(f"{pointer}/{missing}")
             else:
                 invalid.add(pointer)
+            if at_key:
+                invalid.update(_meant(pointer, error))
     findings.sort(key=lambda f: f.pointer or "")
     return findings, invalid

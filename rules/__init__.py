@@ -16,6 +16,14 @@ from cllint.rules.cl004_unknown_reference import UnknownReference
 
 # CL1 – cluster and platform
 from cllint.rules.cl101_too_few_nodes import TooFewNodes
+from cllint.rules.cl102_unsupported_os import UnsupportedOs
+from cllint.rules.cl103_mixed_os import MixedOs
+from cllint.rules.cl104_cluster_not_validated import ClusterNotValidated
+from cllint.rules.cl105_cluster_validation_warnings import ClusterValidationWarnings
+from cllint.rules.cl106_mixed_domains import MixedDomains
+from cllint.rules.cl107_node_not_domain_joined import NodeNotDomainJoined
+from cllint.rules.cl108_hardware_differs import HardwareDiffers
+from cllint.rules.cl109_duplicate_node_name import DuplicateNodeName
 
 # CL2 – storage and install location
 # CL3 – network
@@ -52,6 +60,14 @@ BUILTIN: tuple[type[Rule], ...] = (
     UnknownReference,
     # CL1
     TooFewNodes,
+    UnsupportedOs,
+    MixedOs,
+    ClusterNotValidated,
+    ClusterValidationWarnings,
+    MixedDomains,
+    NodeNotDomainJoined,
+    HardwareDiffers,
+    DuplicateNodeName,
     # CL2
     # CL3
     TooFewNics,

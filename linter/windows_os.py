@@ -1,0 +1,66 @@
+"""Windows OS captions, normalised so that spellings of one OS compare equal.
+
+Inventories copy the OS name from wherever the author found it: ``Get-CimInstance
+Win32_OperatingSystem`` says ``Microsoft Windows Server 2016 Datacenter``, Server
+Manager says ``Windows Server 2016 Datacenter``, people type extra spaces or
+another letter case. A caption is split into a *release* (``windows server
+2012 r2``) and an *edition* (``standard``), by whole words: ``Windows Server 2012
+Standard`` is release ``windows server 2012``, a different release from ``2012
+R2``, which a prefix comparison of the text would wrongly call equal.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+_NOISE = re.compile(r"[®™]|\((?:r|tm)\)", re.IGNORECASE)
+_YEAR = re.compile(r"^\d{4}$")
+_PREFIX = "Windows Server "
+
+
+@dataclass(frozen=True, slots=True)
+class WindowsOs:
+    """A normalised OS caption: lower-case words, ``Microsoft`` dropped."""
+
+    release: str
+    edition: str
+
+    def matches(self, supported: WindowsOs) -> bool:
+        """True when this OS is the ``supported`` release (and edition, if it names one)."""
+        if self.release != supported.release:
+            return False
+        return not supported.edition or self.edition == supported.edition
+
+
+def parse_os(caption: str) -> WindowsOs:
+    """Split ``caption`` into release and edition, word by word, ignoring case.
+
+    ``Windows Server <year> [R2]`` is the release and the remaining words are the
+    edition. A caption of another shape (``Windows 10 Pro``) is all release, so
+    it only ever equals the same text.
+    """
+    words = _NOISE.sub(" ", caption).casefold().split()
+    if words and words[0] == "microsoft":
+        words = words[1:]
+    if len(words) >= 3 and words[:2] == ["windows", "server"] and _YEAR.match(words[2]):
+        cut = 4 if len(words) > 3 and words[3] == "r2" else 3
+        return WindowsOs(" ".join(words[:cut]), " ".join(words[cut:]))
+    return WindowsOs(" ".join(words), "")
+
+
+def is_supported(caption: str, supported: Iterable[str]) -> bool:
+    """True when ``caption`` is one of the ``supported`` OS names."""
+    os = parse_os(caption)
+    return any(os.matches(parse_os(name)) for name in supported)
+
+
+def describe_supported(supported: Iterable[str]) -> str:
+    """``Windows Server 2012 R2, 2016, 2019``: the list, short, for messages."""
+    names = [" ".join(name.split()) for name in supported]
+    if not names:
+        return "none configured"
+    if len(names) > 1 and all(n.startswith(_PREFIX) for n in names):
+        return ", ".join([names[0], *(n[len(_PREFIX) :] for n in names[1:])])
+    return ", ".join(names)
