@@ -39,7 +39,11 @@ from cllint.rules.cl309_duplicate_address import DuplicateAddress
 from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
 
 # CL4 – naming and name resolution
+from cllint.rules.cl401_missing_client_access_point import MissingClientAccessPoint
 from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
+from cllint.rules.cl403_cap_name_invalid import CapNameInvalid
+from cllint.rules.cl406_name_collision import NameCollision
+from cllint.rules.cl407_no_name_resolution import NoNameResolution
 
 # CL5 – installation and upgrade
 from cllint.rules.cl501_msi_installer import MsiInstaller
@@ -81,7 +85,11 @@ BUILTIN: tuple[type[Rule], ...] = (
     DuplicateAddress,
     CapAddressNotPublic,
     # CL4
+    MissingClientAccessPoint,
     CapNameTooLong,
+    CapNameInvalid,
+    NameCollision,
+    NoNameResolution,
     # CL5
     MsiInstaller,
     # CL6
