@@ -204,6 +204,76 @@ def schema() -> None:
     click.echo(text, nl=False)
 
 
+@cli.command()
+@click.argument("file", type=click.Path(path_type=str))
+@click.option(
+    "--action",
+    type=click.Choice(["install", "upgrade", "uninstall"]),
+    required=True,
+    help="The procedure to write.",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "markdown"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the runbook to FILE.",
+)
+@click.option(
+    "--document",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Which inventory document of FILE (1-based; needed when it holds several).",
+)
+@click.option("--select", multiple=True, help="Rule ids, names or prefixes to check first.")
+@click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to check.")
+@click.option("--extend-select", multiple=True, help="Rules to check in addition.")
+@click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: discovered upwards).",
+)
+@click.option(
+    "--as-of",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Date used for license expiry (default today).",
+)
+def runbook(
+    file: str,
+    action: str,
+    fmt: str,
+    output: Path | None,
+    document: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    config: Path | None,
+    as_of: _dt.date | None,
+) -> None:
+    """Write the install, upgrade or uninstall procedure for one inventory (checked first)."""
+    from cllint.check import CheckOptions
+    from cllint.runbook.command import RunbookOptions, run
+
+    check_opts = CheckOptions(
+        paths=(file,),
+        select=select or None,
+        ignore=ignore or None,
+        extend_select=extend_select or None,
+        config=config,
+        as_of=as_of,
+    )
+    opts = RunbookOptions(file, action, fmt, output, document, check_opts)
+    sys.exit(run(opts))
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"cllint: error: {message}", err=True)
     sys.exit(2)

@@ -1,0 +1,182 @@
+"""The ``runbook`` command's flow: check the inventory, then write its procedure.
+
+A runbook for a cluster that fails its checks would put a broken rollout into
+a change ticket, so every enabled rule runs first (the same settings as
+``check``: config file, ``--select``/``--ignore``, ``--as-of``). Any
+error-level finding is printed to stderr and no runbook is written (exit 1);
+stdout carries nothing but the runbook, so ``> ticket.md`` never captures a
+finding. Warnings and notes are listed at the top of the runbook.
+
+Two errors describe the procedure rather than block it: CL506 (installed
+version older than 11.12.1) is the very case the upgrade runbook handles with
+the uninstall-then-install path, and version findings (CL506, CL507) are
+beside the point of an uninstall.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError, build_settings
+from cllint.engine import STDIN, FileReport, Settings, display_path, is_inventory
+from cllint.findings import Finding, Severity
+from cllint.runbook.steps import Line, Value, c
+
+#: Error-level rules that do not block a runbook for the given action.
+NOT_BLOCKING: dict[str, frozenset[str]] = {
+    "install": frozenset(),
+    "upgrade": frozenset({"CL506"}),
+    "uninstall": frozenset({"CL506", "CL507"}),
+}
+
+
+@dataclass(slots=True)
+class RunbookOptions:
+    """The ``runbook`` command line, as parsed."""
+
+    file: str
+    action: str
+    format: str = "text"
+    output: Path | None = None
+    document: int | None = None
+    """1-based among the file's inventory documents; required when there are several."""
+    check: CheckOptions = field(default_factory=CheckOptions)
+
+
+def _read(file: str, settings: Settings) -> tuple[bytes, Path]:
+    """The file's bytes (at most one over the size limit, so CL001 can say so)."""
+    limit = settings.limits.max_bytes + 1
+    if file == STDIN:
+        return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
+    path = Path(file)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"cannot read {file}: not a regular file")
+        with open(path, "rb") as fh:
+            return fh.read(limit), path
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+
+
+def _print_blocking(report: FileReport, settings: Settings, action: str) -> None:
+    from cllint.formats import Report
+    from cllint.formats.text_format import render
+    from cllint.terminal import want_color
+
+    shown = Report(
+        files=[report],
+        rules=settings.rules,
+        base=settings.base,
+        color=want_color("auto", sys.stderr),
+    )
+    sys.stderr.write(render(shown))
+    print(f"cllint: no {action} runbook: fix the errors above first", file=sys.stderr)
+
+
+def _finding_line(f: Finding) -> Line:
+    return (
+        c(f"{f.path}:{f.line}:{f.column}"),
+        f" {f.rule_id} [{f.severity.label}] {f.name}: ",
+        Value(f.message),
+    )
+
+
+def run(opts: RunbookOptions) -> int:
+    """Run ``cllint runbook``; return the exit status."""
+    from cllint import config as config_mod
+    from cllint import model
+    from cllint.config import ConfigError
+    from cllint.engine import Linter
+    from cllint.loader import load_bytes
+    from cllint.runbook import plan as plan_mod
+    from cllint.runbook import steps
+    from cllint.schema import schema_findings
+
+    try:
+        config = config_mod.load(opts.check.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    settings, _fail_on = build_settings(opts.check, config)
+    data, path = _read(opts.file, settings)
+    shown = display_path(opts.file, settings.base)
+    if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
+        raise UsageError(f"refusing to write the runbook over the inventory {opts.file}")
+
+    report = Linter(settings).lint_bytes(data, shown, path)
+    loaded = load_bytes(data, settings.limits)
+    documents = [d for d in loaded.documents if is_inventory(d.data)]
+    if len(documents) > 1 and opts.document is None:
+        raise UsageError(
+            f"{shown} holds {len(documents)} inventory documents; "
+            f"choose one with --document N (1-{len(documents)})"
+        )
+    if documents and opts.document is not None and opts.document > len(documents):
+        raise UsageError(
+            f"--document {opts.document}: {shown} holds {len(documents)} inventory "
+            f"document{'s' if len(documents) != 1 else ''}"
+        )
+    doc = documents[(opts.document or 1) - 1] if documents else None
+
+    # Findings of the chosen document, plus those of the file as a whole (YAML syntax,
+    # duplicate keys), which carry no pointer.
+    relevant = [
+        f
+        for f in report.findings
+        if f.suppression is None
+        and (doc is None or f.document == doc.index or (f.pointer is None and f.file is None))
+    ]
+    exempt = NOT_BLOCKING[opts.action]
+    blocking = [f for f in relevant if f.severity >= Severity.ERROR and f.rule_id not in exempt]
+    if blocking:
+        _print_blocking(FileReport(shown, blocking, documents=1), settings, opts.action)
+        return EXIT_FINDINGS
+    if doc is None:
+        raise UsageError(f"{shown} is not an inventory (no cluster, nodes or licensing key)")
+
+    _schema, invalid = schema_findings(doc.data)
+    inventory = model.build(doc.data, invalid, doc.raw)
+    plan, problems = plan_mod.resolve(inventory)
+    if plan is not None and opts.action == "upgrade" and plan.version is None:
+        problems = [
+            "licensing.version (the installed version) is not set, so there is nothing to "
+            "upgrade; use --action install for a new installation"
+        ]
+        plan = None
+    if plan is None:
+        from cllint.terminal import escape
+
+        for problem in problems:
+            print(
+                f"cllint: cannot write a runbook from {escape(shown)}: {escape(problem)}",
+                file=sys.stderr,
+            )
+        return EXIT_FINDINGS
+
+    notes = tuple(_finding_line(f) for f in relevant)
+    book = steps.build(plan, opts.action, shown, notes)
+    if opts.format == "markdown":
+        from cllint.runbook.render_markdown import render
+    else:
+        from cllint.runbook.render_text import render
+    text = render(book)
+    if opts.output is not None:
+        from cllint.fileio import write_atomic
+
+        try:
+            write_atomic(opts.output, text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
