@@ -26,6 +26,12 @@ from cllint.rules.cl108_hardware_differs import HardwareDiffers
 from cllint.rules.cl109_duplicate_node_name import DuplicateNodeName
 
 # CL2 – storage and install location
+from cllint.rules.cl201_csv_storage import CsvStorage
+from cllint.rules.cl202_third_party_volume import ThirdPartyVolume
+from cllint.rules.cl203_quorum_storage import QuorumStorage
+from cllint.rules.cl204_install_path_not_shared import InstallPathNotShared
+from cllint.rules.cl205_license_dir_not_shared import LicenseDirNotShared
+from cllint.rules.cl206_no_shared_storage import NoSharedStorage
 # CL3 – network
 from cllint.rules.cl301_too_few_nics import TooFewNics
 from cllint.rules.cl302_missing_private_nic import MissingPrivateNic
@@ -73,6 +79,12 @@ BUILTIN: tuple[type[Rule], ...] = (
     HardwareDiffers,
     DuplicateNodeName,
     # CL2
+    CsvStorage,
+    ThirdPartyVolume,
+    QuorumStorage,
+    InstallPathNotShared,
+    LicenseDirNotShared,
+    NoSharedStorage,
     # CL3
     TooFewNics,
     MissingPrivateNic,
