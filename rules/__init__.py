@@ -55,6 +55,9 @@ from cllint.rules.cl407_no_name_resolution import NoNameResolution
 from cllint.rules.cl501_msi_installer import MsiInstaller
 
 # CL6 – firewall and ports
+from cllint.rules.cl601_firewall_port_missing import FirewallPortMissing
+from cllint.rules.cl602_firewall_program_rule import FirewallProgramRule
+from cllint.rules.cl603_port_conflict import PortConflict
 
 # CL7 – license files
 
@@ -105,6 +108,9 @@ BUILTIN: tuple[type[Rule], ...] = (
     # CL5
     MsiInstaller,
     # CL6
+    FirewallPortMissing,
+    FirewallProgramRule,
+    PortConflict,
     # CL7
     # CL8
     # CL9
