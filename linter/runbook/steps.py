@@ -759,7 +759,7 @@ def build(plan: Plan, action: str, source: str, findings: tuple[Line, ...]) -> R
                     f" is older than {MINIMUM_IN_PLACE_UPGRADE} and cannot be upgraded in "
                     "place: uninstall it, then install ",
                     *reinstall_version(plan),
-                    " (the source's path for such versions).",
+                    " (Citrix's path for versions before 11.12.1).",
                 )
             )
     else:
