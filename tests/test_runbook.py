@@ -468,3 +468,28 @@ def test_markdown_code_spans_survive_backticks() -> None:
     assert code_span("a`b") == "``a`b``"
     assert code_span("`x") == "`` `x ``"
     assert text("a_b*c") == "a\\_b\\*c"
+
+
+def test_without_products_and_license_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = variant(
+        tmp_path,
+        "two-node",
+        ("  license_files: [licenses/CTXLIC.lic]\n", ""),
+        (
+            "products:\n  - {name: CVAD Production Site, type: cvad, license_server: CTXLIC, "
+            "port: 27000}\n",
+            "",
+        ),
+    )
+    code, out, err = runbook(path, "install", capsys)
+    assert (code, err) == (0, "")
+    assert "Copy-Item" not in out
+    assert (
+        "Obtain license files with CTXLIC as the Host ID (case-sensitive) and copy them to "
+        "F:\\Program Files\\Citrix\\Licensing\\MyFiles." in out
+    )
+    assert "Point every Citrix product at License Server CTXLIC, port 27000." in out
+    if lookup("CL706") is not None:
+        assert "CL706 [note] no-license-files" in out.split("Prerequisites")[0]
