@@ -62,6 +62,9 @@ from cllint.rules.cl603_port_conflict import PortConflict
 # CL7 – license files
 
 # CL8 – products
+from cllint.rules.cl801_product_uses_node_name import ProductUsesNodeName
+from cllint.rules.cl802_product_wrong_server import ProductWrongServer
+from cllint.rules.cl803_product_port_mismatch import ProductPortMismatch
 
 # CL9 – online checks
 
@@ -113,5 +116,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     PortConflict,
     # CL7
     # CL8
+    ProductUsesNodeName,
+    ProductWrongServer,
+    ProductPortMismatch,
     # CL9
 )
