@@ -32,6 +32,7 @@ from cllint.rules.cl203_quorum_storage import QuorumStorage
 from cllint.rules.cl204_install_path_not_shared import InstallPathNotShared
 from cllint.rules.cl205_license_dir_not_shared import LicenseDirNotShared
 from cllint.rules.cl206_no_shared_storage import NoSharedStorage
+
 # CL3 – network
 from cllint.rules.cl301_too_few_nics import TooFewNics
 from cllint.rules.cl302_missing_private_nic import MissingPrivateNic
@@ -53,6 +54,12 @@ from cllint.rules.cl407_no_name_resolution import NoNameResolution
 
 # CL5 – installation and upgrade
 from cllint.rules.cl501_msi_installer import MsiInstaller
+from cllint.rules.cl502_core_cluster_group import CoreClusterGroup
+from cllint.rules.cl503_install_order import InstallOrder
+from cllint.rules.cl504_last_node import LastNode
+from cllint.rules.cl505_first_node_owner import FirstNodeOwner
+from cllint.rules.cl506_upgrade_path import UpgradePath
+from cllint.rules.cl507_downgrade import Downgrade
 
 # CL6 – firewall and ports
 from cllint.rules.cl601_firewall_port_missing import FirewallPortMissing
@@ -110,6 +117,12 @@ BUILTIN: tuple[type[Rule], ...] = (
     NoNameResolution,
     # CL5
     MsiInstaller,
+    CoreClusterGroup,
+    InstallOrder,
+    LastNode,
+    FirstNodeOwner,
+    UpgradePath,
+    Downgrade,
     # CL6
     FirewallPortMissing,
     FirewallProgramRule,
