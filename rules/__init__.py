@@ -13,6 +13,7 @@ from cllint.rules.cl001_yaml_syntax import YamlSyntax
 from cllint.rules.cl002_schema import Schema
 from cllint.rules.cl003_duplicate_key import DuplicateKey
 from cllint.rules.cl004_unknown_reference import UnknownReference
+from cllint.rules.cl009_unused_suppression import UnusedSuppression
 
 # CL1 – cluster and platform
 from cllint.rules.cl101_too_few_nodes import TooFewNodes
@@ -95,6 +96,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     CsvStorage,
     ThirdPartyVolume,
     QuorumStorage,
+    UnusedSuppression,
     InstallPathNotShared,
     LicenseDirNotShared,
     NoSharedStorage,
