@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-from cllint.findings import Finding, Span
+from cllint.findings import Finding, Span, q
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -32,6 +32,8 @@ class Limits:
     max_depth: int = 64
     max_nodes: int = 1_000_000
     max_documents: int = 100
+    max_findings: int = 10_000
+    """Most findings reported for one file (the engine stops collecting past it)."""
 
 
 @dataclass(slots=True)
@@ -328,7 +330,7 @@ class _Composer:
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise _LoadError(
-                        f"alias *{event.anchor} refers to no complete anchor "
+                        f"alias *{q(event.anchor)[1:-1]} refers to no complete anchor "
                         "(undefined or recursive)",
                         sm.line + 1,
                         sm.column + 1,
@@ -343,7 +345,7 @@ class _Composer:
                     )
                 if len(stack) + depth_below > max_depth:
                     raise _LoadError(
-                        f"alias *{event.anchor} nests deeper than {max_depth} levels "
+                        f"alias *{q(event.anchor)[1:-1]} nests deeper than {max_depth} levels "
                         "(limit max-depth)",
                         sm.line + 1,
                         sm.column + 1,
@@ -417,13 +419,13 @@ class _Composer:
             top.merged.discard(key)  # an explicit key overrides a merged one
             del c[key]
         if key in c:
-            if not top.skip:
+            if not top.skip and len(self.findings) < self.limits.max_findings:
                 first = key_spans.get(pointer)
                 where = f" (first at line {first.line})" if first else ""
                 self.findings.append(
                     Finding(
                         "CL003",
-                        f"duplicate key '{key}'{where}; the first one is used",
+                        f"duplicate key {q(key)}{where}; the first one is used",
                         span=key_span,
                     )
                 )

@@ -1,8 +1,11 @@
 """Validate an inventory's shape against ``schemas/inventory.schema.json``.
 
 Every violation becomes one CL002 finding at the offending node, worded for
-people rather than as jsonschema's repr of the instance. ``jsonschema`` is
-imported here only, and the validator is compiled once per process.
+people rather than as jsonschema's repr of the instance. Inventories are
+validated by closures compiled from the schema (``schema_compiler.py``: no
+``jsonschema`` import on the hot path, and several times faster); ``jsonschema``
+stays the reference and the fallback for a schema outside the compiler's
+subset. Either validator is built once per process.
 """
 
 from __future__ import annotations
@@ -11,16 +14,36 @@ import difflib
 import functools
 import ipaddress
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from importlib import resources
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-from cllint.findings import Finding, q
+from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.versions import parse_version
 
 if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
     from jsonschema.protocols import Validator
+
+
+class SchemaError(Protocol):
+    """What CL002 reads from an error: a jsonschema ``ValidationError`` or a ``Violation``."""
+
+    @property
+    def absolute_path(self) -> Iterable[str | int]: ...
+    @property
+    def validator(self) -> object: ...
+    @property
+    def validator_value(self) -> Any: ...
+    @property
+    def instance(self) -> Any: ...
+    @property
+    def schema(self) -> Any: ...
+    @property
+    def message(self) -> str: ...
+
+
+class ErrorSource(Protocol):
+    def iter_errors(self, instance: Any) -> Iterator[SchemaError]: ...
 
 
 def load_schema(name: str = "inventory.schema.json") -> dict[str, Any]:
@@ -76,17 +99,38 @@ _FORMAT_HINTS = {
 }
 
 
+FORMATS: dict[str, Callable[[object], bool]] = {
+    "cllint-ip": _is_ip,
+    "cllint-ip-interface": _is_ip_interface,
+    "cllint-cidr": _is_cidr,
+    "cllint-version": _is_version,
+}
+
+
 @functools.cache
 def validator(name: str = "inventory.schema.json") -> Validator:
-    """The compiled validator for a shipped schema (built once per process)."""
+    """The jsonschema validator for a shipped schema (built once per process)."""
     from jsonschema import Draft202012Validator, FormatChecker
 
     checker = FormatChecker(formats=())
-    checker.checks("cllint-ip")(_is_ip)
-    checker.checks("cllint-ip-interface")(_is_ip_interface)
-    checker.checks("cllint-cidr")(_is_cidr)
-    checker.checks("cllint-version")(_is_version)
+    for format_name, check in FORMATS.items():
+        checker.checks(format_name)(check)
     return Draft202012Validator(load_schema(name), format_checker=checker)
+
+
+@functools.cache
+def compiled(name: str = "inventory.schema.json") -> ErrorSource:
+    """The fast validator for a shipped schema (built once per process).
+
+    Closures from ``schema_compiler`` when the schema fits its subset, else
+    the jsonschema validator; both report the same errors.
+    """
+    from cllint.schema_compiler import Unsupported, compile_schema
+
+    try:
+        return compile_schema(load_schema(name), FORMATS)
+    except Unsupported:
+        return validator(name)
 
 
 def pointer_of(path: Sequence[str | int]) -> str:
@@ -122,9 +166,16 @@ _TYPE_WORDS = {
 }
 
 
+def _short(value: object) -> str:
+    """``str(value)`` cut to the excerpt length: keys and numbers come from the file too."""
+    text = str(value)
+    return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
+
+
 def _where(path: Sequence[str | int]) -> str:
     return (
-        "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path).lstrip(".") or "document"
+        "".join(f"[{p}]" if isinstance(p, int) else f".{_short(p)}" for p in path).lstrip(".")
+        or "document"
     )
 
 
@@ -137,7 +188,7 @@ def _suggest(word: str, choices: Sequence[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
-def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
+def _messages(error: SchemaError) -> Iterator[tuple[str, str, bool]]:
     """Yield (pointer, message, at_key) for one jsonschema error."""
     path = list(error.absolute_path)
     pointer = pointer_of(path)
@@ -172,7 +223,7 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
         if isinstance(value, str):
             shown = f" {q(value)}"
         elif isinstance(value, int | float) and not isinstance(value, bool):
-            shown = f" {value}"
+            shown = f" {_short(value)}"
         else:
             shown = ""
         yield pointer, f"{where} must be {words}, not {_type_name(value)}{shown}", False
@@ -221,7 +272,7 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
         return
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         if "port" in where:
-            yield pointer, f"{where} is {value}; a port is 1-65535", False
+            yield pointer, f"{where} is {_short(value)}; a port is 1-65535", False
         else:
             bound = {
                 "minimum": "at least",
@@ -229,7 +280,7 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
                 "exclusiveMinimum": "greater than",
                 "exclusiveMaximum": "less than",
             }[str(kind)]
-            yield pointer, f"{where} is {value}; it must be {bound} {expected}", False
+            yield pointer, f"{where} is {_short(value)}; it must be {bound} {expected}", False
         return
     if kind == "minLength":
         yield pointer, f"{where} must not be empty", False
@@ -245,10 +296,11 @@ def _messages(error: ValidationError) -> Iterator[tuple[str, str, bool]]:
         else:
             yield pointer, f"firewall rule {where} needs a 'port' or a 'program'", False
         return
-    yield pointer, f"{where}: {error.message[:200]}", False
+    # jsonschema's own wording quotes the whole instance: keep only its validator.
+    yield pointer, f"{where} does not satisfy the schema's {kind!r} rule", False
 
 
-def _meant(pointer: str, error: ValidationError) -> list[str]:
+def _meant(pointer: str, error: SchemaError) -> list[str]:
     """The pointer of the known key a misspelt key stands for, when that key is absent.
 
     ``validaton: passed`` means ``validation``: marking ``validation`` invalid
@@ -262,12 +314,28 @@ def _meant(pointer: str, error: ValidationError) -> list[str]:
     return [f"{parent}/{close[0]}"] if close and close[0] not in instance else []
 
 
-def schema_findings(data: Any) -> tuple[list[Finding], set[str]]:
-    """Validate ``data``; return CL002 findings and the set of invalid pointers."""
+def _errors(data: Any) -> Iterator[SchemaError]:
+    """The errors of ``data``; lazily from jsonschema when there are very many."""
+    from cllint.schema_compiler import TooManyErrors
+
+    try:
+        return compiled().iter_errors(data)  # eager: the compiled closures run now
+    except TooManyErrors:
+        return validator().iter_errors(data)
+
+
+def schema_findings(data: Any, limit: int | None = None) -> tuple[list[Finding], set[str]]:
+    """Validate ``data``; return CL002 findings and the set of invalid pointers.
+
+    With ``limit``, validation stops once that many findings are collected:
+    aliases can repeat one bad mapping a million times.
+    """
     findings: list[Finding] = []
     invalid: set[str] = set()
     seen: set[tuple[str, bool, str]] = set()
-    for error in validator().iter_errors(data):
+    for error in _errors(data):
+        if limit is not None and len(findings) >= limit:
+            break
         for pointer, message, at_key in _messages(error):
             # One finding per offending node (a version failing both its pattern and
             # its format is one problem), but every missing required key counts.

@@ -28,6 +28,23 @@ def summary(report: Report) -> str:
     return text
 
 
+SOURCE_WIDTH = 120
+"""Most characters of a source line shown: one line of a hostile file can be megabytes."""
+
+
+def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
+    """Cut ``line`` to :data:`SOURCE_WIDTH` around ``[start, end)``; shift the range."""
+    if len(line) <= SOURCE_WIDTH:
+        return line, start, end
+    begin = max(0, min(start - SOURCE_WIDTH // 3, len(line) - SOURCE_WIDTH))
+    text = line[begin : begin + SOURCE_WIDTH]
+    if begin > 0:
+        text = "…" + text[1:]
+    if begin + SOURCE_WIDTH < len(line):
+        text = text[:-1] + "…"
+    return text, start - begin, min(end - begin, SOURCE_WIDTH)
+
+
 def render(report: Report) -> str:
     out: list[str] = []
     color = report.color
@@ -46,11 +63,14 @@ def render(report: Report) -> str:
             if report.quiet or not f.source:
                 continue
             line = f.source.rstrip("\r\n").replace("\t", " ")
-            prefix = escape(line[: max(f.column - 1, 0)])
-            shown = escape(line)
-            width = 1
+            start = f.column - 1
+            end = start + 1
             if f.span and f.span.end_line == f.span.line and f.span.end_column > f.column:
-                width = len(escape(line[f.column - 1 : f.span.end_column - 1])) or 1
+                end = f.span.end_column - 1
+            line, start, end = _window(line, start, end)
+            prefix = escape(line[: max(start, 0)])
+            shown = escape(line)
+            width = len(escape(line[start:end])) or 1
             gutter = f"{f.line:>5} | "
             out.append(paint(gutter, "dim", color) + shown)
             out.append(
