@@ -167,10 +167,29 @@ class Linter:
                 continue
             self._finish(finding, doc, shown, lines)
             report.findings.append(finding)
+        if loaded.text and "cllint:" in loaded.text and path.suffix.lower() != ".json":
+            self._suppress(report, loaded.text, shown, lines, ignored)
         report.findings.sort(key=lambda f: (f.file or "", f.line, f.column, f.rule_id))
         return report
 
     # -- internals ----------------------------------------------------------
+    def _suppress(
+        self, report: FileReport, text: str, shown: str, lines: list[str], ignored: frozenset[str]
+    ) -> None:
+        """Apply ``# cllint: disable`` comments; report unused ones as CL009."""
+        from cllint import suppressions
+
+        dns = "dns" in self.settings.services
+        ran = {
+            rid: rule
+            for rid, rule in self.rule_classes.items()
+            if rid not in ignored and (dns or not rule.online)
+        }
+        for note in suppressions.apply(text, report.findings, ran):
+            if note.rule_id in ran:
+                self._finish(note, None, shown, lines)
+                report.findings.append(note)
+
     def _ignored_for(self, shown: str) -> frozenset[str]:
         """Rule ids that ``per-file-ignores`` switches off for this path."""
         if not self.settings.per_file_ignores:
@@ -212,29 +231,10 @@ class Linter:
             try:
                 for f in checker.check(inventory, ctx):
                     f.document = doc.index
-        if loaded.text and "cllint:" in loaded.text and path.suffix.lower() != ".json":
-            self._suppress(report, loaded.text, shown, lines, ignored)
                     yield f
             except Exception as exc:  # a crashing rule is a finding, not a crashed run
                 detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
                 yield Finding(
-    def _suppress(
-        self, report: FileReport, text: str, shown: str, lines: list[str], ignored: frozenset[str]
-    ) -> None:
-        """Apply ``# cllint: disable`` comments; report unused ones as CL009."""
-        from cllint import suppressions
-
-        dns = "dns" in self.settings.services
-        ran = {
-            rid: rule
-            for rid, rule in self.rule_classes.items()
-            if rid not in ignored and (dns or not rule.online)
-        }
-        for note in suppressions.apply(text, report.findings, ran):
-            if note.rule_id in ran:
-                self._finish(note, None, shown, lines)
-                report.findings.append(note)
-
                     checker.id,
                     f"internal error in rule {checker.id} ({checker.name}): {detail[:200]}; "
                     "please report this",

@@ -67,7 +67,9 @@ def test_fixture(path: Path) -> None:
     assert report.skipped is None, report.skipped
     shown = path.relative_to(ROOT).as_posix()
     found = {
-        ("" if f.path == shown else f.path, f.rule_id, f.line, f.column) for f in report.findings
+        ("" if f.path == shown else f.path, f.rule_id, f.line, f.column)
+        for f in report.findings
+        if f.suppression is None  # suppressed in the source: not reported
     }
     messages = {(f.rule_id, f.line, f.column): f.message for f in report.findings}
     assert found == expected, "\n".join(
@@ -87,6 +89,11 @@ def test_every_rule_has_a_failing_and_a_passing_fixture() -> None:
     names = {p.name for p in fixture_files()}
     missing = []
     for rule in all_rules():
+        if rule.online:
+            # Fixtures are linted without --resolve. Each online (CL9) rule is shown
+            # firing and passing at its exact line and column against a real DNS
+            # server in test_online.py instead.
+            continue
         for kind in ("fail", "pass"):
             if not any(n.startswith(f"{rule.id.lower()}-{kind}") for n in names):
                 missing.append(f"{rule.id.lower()}-{kind}.yaml")

@@ -1,0 +1,236 @@
+"""In-source suppressions: ``# cllint: disable=ID[,ID] -- reason`` comments.
+
+A directive written after a value applies to findings on its own line; a
+directive standing alone on a line applies to the next line that is neither
+blank nor a comment (so several stand-alone directives can stack above one
+line). ``# cllint: disable-file=ID`` anywhere applies to the whole file. IDs
+are rule ids (``CL306``) or names (``public-address-dhcp``); the text after
+``--`` is the reason, which SARIF records as the suppression's
+justification.
+
+Suppressed findings are kept, marked with a :class:`Suppression`, so SARIF
+can show them as suppressed and the text summary can count them. A directive
+(or one of its IDs) that suppresses nothing becomes a CL009 finding, but only
+for rules that actually ran on the file: a rule switched off by ``--select``
+cannot prove a suppression of it useless.
+
+Only real comments count. YAML comments are found from the scanner's tokens:
+a ``#`` preceded by a blank (or at a line's start) that lies outside every
+scalar token, so ``"# cllint: disable=CL306"`` inside a quoted or block
+string is data, not a directive. JSON has no comments; a ``#`` in JSON is
+always inside a string and is never taken as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from cllint.findings import Finding, Span, Suppression
+from cllint.rule import Rule
+
+UNUSED_RULE = "CL009"
+MARKER = "cllint:"
+_DIRECTIVE = re.compile(r"#\s*cllint\s*:\s*(?P<body>.*)$")
+_BODY = re.compile(
+    r"^(?P<kind>disable-file|disable)\s*=\s*"
+    r"(?P<ids>[A-Za-z0-9_-]+?(?:\s*,\s*[A-Za-z0-9_-]+?)*)"
+    r"\s*(?:--\s*(?P<reason>.*?))?\s*$"
+)
+
+
+@dataclass(slots=True)
+class Directive:
+    """One ``# cllint:`` comment: where it is, what it names, what it hit."""
+
+    line: int  # 1-based line of the comment
+    column: int  # 1-based column of its ``#``
+    end_column: int
+    kind: str  # "disable", "disable-file", or "" when it cannot be parsed
+    terms: tuple[str, ...]
+    reason: str
+    target: int = 0  # the line a "disable" applies to
+    used: set[str] = field(default_factory=set)
+
+
+def comment_columns(text: str) -> dict[int, int]:
+    """0-based line → 0-based column of the comment's ``#``, for lines with ``cllint:``.
+
+    Candidates are ``#`` characters preceded by a blank or at a line's start;
+    a candidate inside a scalar token (quoted, plain or block string) is data.
+    When the file is not valid YAML the tokens up to the error are used and
+    the rest is judged by quotes on the line alone.
+    """
+    lines = text.splitlines()
+    candidates: dict[int, list[int]] = {}
+    for number, line in enumerate(lines):
+        if MARKER not in line:
+            continue
+        cols = [m.start() for m in re.finditer(r"(?:(?<=\s)|^)#", line)]
+        if cols:
+            candidates[number] = cols
+    if not candidates:
+        return {}
+    scalars, complete = _scalar_ranges(text)
+    last_line = scalars[-1][1][0] if scalars else -1
+    found: dict[int, int] = {}
+    for number, cols in candidates.items():
+        for col in cols:
+            inside = any(start <= (number, col) < end for start, end in scalars)
+            if not inside and (complete or number <= last_line or not _quoted(lines[number], col)):
+                if _DIRECTIVE.match(lines[number][col:]):
+                    found[number] = col
+                break
+    return found
+
+
+def _scalar_ranges(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], bool]:
+    """(start, end) marks of every scalar token, and whether the scan completed."""
+    import yaml
+
+    loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    ranges: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    scanner = loader(text)
+    try:
+        while True:
+            token = scanner.get_token()
+            if token is None or isinstance(token, yaml.StreamEndToken):
+                return ranges, True
+            if isinstance(token, yaml.ScalarToken):
+                s, e = token.start_mark, token.end_mark
+                ranges.append(((s.line, s.column), (e.line, e.column)))
+    except yaml.YAMLError:
+        return ranges, False
+    finally:
+        scanner.dispose()
+
+
+def _quoted(line: str, col: int) -> bool:
+    """Whether ``col`` of ``line`` lies inside a quoted string (one-line judgement)."""
+    quote = ""
+    i = 0
+    while i < col:
+        ch = line[i]
+        if quote == '"' and ch == "\\":
+            i += 2
+            continue
+        if quote and ch == quote:
+            quote = ""
+        elif not quote and ch in "'\"":
+            quote = ch
+        i += 1
+    return bool(quote)
+
+
+def parse(text: str) -> list[Directive]:
+    """Every ``# cllint:`` comment of ``text``, with the line each one targets."""
+    if MARKER not in text:
+        return []
+    lines = text.splitlines()
+    directives: list[Directive] = []
+    for number, col in sorted(comment_columns(text).items()):
+        comment = lines[number][col:].rstrip()
+        m = _DIRECTIVE.match(comment)
+        body = _BODY.match(m.group("body")) if m else None
+        kind, reason = "", ""
+        terms: tuple[str, ...] = ()
+        if body is not None:
+            kind = body.group("kind")
+            terms = tuple(t.strip() for t in body.group("ids").split(","))
+            reason = (body.group("reason") or "").strip()
+        d = Directive(number + 1, col + 1, col + 1 + len(comment), kind, terms, reason)
+        standalone = not lines[number][:col].strip()
+        d.target = _next_content_line(lines, number) if standalone else number + 1
+        directives.append(d)
+    return directives
+
+
+def _next_content_line(lines: list[str], number: int) -> int:
+    """1-based number of the first line after ``number`` that is not blank or a comment."""
+    for later in range(number + 1, len(lines)):
+        stripped = lines[later].strip()
+        if stripped and not stripped.startswith("#"):
+            return later + 1
+    return 0
+
+
+def apply(
+    text: str | None, findings: Iterable[Finding], ran: Mapping[str, type[Rule]]
+) -> list[Finding]:
+    """Mark suppressed ``findings``; return CL009 findings for useless directives.
+
+    ``ran`` holds the rules that ran on this file (only they can prove a
+    suppression unused). Findings located in another file (a license file)
+    are left alone: the comment is not there.
+    """
+    if text is None:
+        return []
+    directives = parse(text)
+    if not directives:
+        return []
+    resolve = _resolver(ran)
+    for finding in findings:
+        if finding.file is not None or finding.suppression is not None:
+            continue
+        for d in directives:
+            if d.kind == "disable-file" or (d.kind == "disable" and d.target == finding.line):
+                hit = next((t for t in d.terms if resolve(t) == finding.rule_id), None)
+                if hit is not None:
+                    d.used.add(hit)
+                    finding.suppression = Suppression("inSource", d.reason)
+                    break
+    return list(_unused(directives, resolve, lambda rule_id: rule_id in ran))
+
+
+def _resolver(ran: Mapping[str, type[Rule]]) -> Callable[[str], str | None]:
+    """ID or name → rule id, among the rules that ran and then every known rule."""
+    from cllint.registry import lookup
+
+    by_name = {r.name: r.id for r in ran.values()}
+    by_id = {r.id.upper(): r.id for r in ran.values()}
+
+    def resolve(term: str) -> str | None:
+        found = by_id.get(term.upper()) or by_name.get(term.lower())
+        if found is None:
+            rule = lookup(term)
+            found = rule.id if rule is not None else None
+        return found
+
+    return resolve
+
+
+def _unused(
+    directives: list[Directive], resolve: Callable[[str], str | None], ran: Callable[[str], bool]
+) -> Iterator[Finding]:
+    file_wide = {resolve(t) for d in directives if d.kind == "disable-file" for t in d.terms}
+    if UNUSED_RULE in file_wide:  # "disable-file=CL009" silences these notes
+        return
+    for d in directives:
+        message = _problem(d, resolve, ran)
+        if message:
+            yield Finding(UNUSED_RULE, message, span=Span(d.line, d.column, d.line, d.end_column))
+
+
+def _problem(
+    d: Directive, resolve: Callable[[str], str | None], ran: Callable[[str], bool]
+) -> str | None:
+    """Why directive ``d`` is useless, or None when it did its job."""
+    if not d.kind:
+        return (
+            "this 'cllint:' comment is not a directive; write "
+            "'# cllint: disable=ID[,ID] -- reason' or '# cllint: disable-file=ID'"
+        )
+    unknown = [t for t in d.terms if resolve(t) is None]
+    if unknown:
+        return f"suppression names no rule: {', '.join(unknown)}; see 'cllint rules'"
+    unused = [t for t in d.terms if t not in d.used and ran(resolve(t) or "")]
+    if not unused:
+        return None
+    names = ", ".join(unused)
+    if d.kind == "disable-file":
+        return f"unused suppression of {names}: no such finding in this file; remove it"
+    if not d.target:
+        return f"unused suppression of {names}: no line follows it; remove it"
+    return f"unused suppression of {names}: no such finding on line {d.target}; remove it"
