@@ -135,6 +135,34 @@ def choose_format(opts: CheckOptions, environ: Mapping[str, str]) -> str:
     return "text"
 
 
+def _read_baseline(path: Path | None) -> frozenset[str]:
+    """The fingerprints of ``--baseline FILE``, read before linting so a bad file fails fast."""
+    if path is None:
+        return frozenset()
+    from cllint.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _apply_baseline(opts: CheckOptions, known: frozenset[str], files: list[FileReport]) -> None:
+    """Hide baselined findings; with ``--write-baseline``, record (and so hide) every one."""
+    if opts.baseline is None and opts.write_baseline is None:
+        return
+    from cllint import baseline
+
+    findings = [f for file in files for f in file.findings]
+    try:
+        if opts.write_baseline is not None:
+            baseline.write(opts.write_baseline, findings)
+            known = known | {f.fingerprint for f in findings if f.suppression is None}
+    except baseline.BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    baseline.apply(known, findings)
+
+
 def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     """Run ``cllint check``; return the exit status."""
     from cllint import config as config_mod
@@ -154,7 +182,9 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
             raise UsageError(f"no such file or folder: {path}")
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
+    known = _read_baseline(opts.baseline)
     files: list[FileReport] = list(lint_all(paths, settings))
+    _apply_baseline(opts, known, files)
 
     report = Report(
         files=files,

@@ -1,0 +1,93 @@
+"""Baselines: adopt cllint gradually by recording today's findings.
+
+``--write-baseline FILE`` records each current finding; ``--baseline FILE``
+hides the findings recorded there, so a run reports only new ones. The file
+is small, sorted JSON meant to be committed::
+
+    {
+      "version": 1,
+      "tool": "cllint",
+      "findings": [
+        {"fingerprint": "3f0c…", "rule": "CL402", "path": "sites/a.yaml"}
+      ]
+    }
+
+A finding is matched by its fingerprint alone (path + rule + the offending
+value's pointer and content, never a line number), so inserting lines above
+a recorded finding does not resurrect it, while changing the offending value
+does. Hidden findings stay in the report as ``external`` suppressions: SARIF
+shows them as suppressed, every other format leaves them out.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from cllint.findings import Finding, Suppression
+
+VERSION = 1
+JUSTIFICATION = "recorded in the baseline"
+
+
+class BaselineError(Exception):
+    """The baseline cannot be read; the message is one line for the user."""
+
+
+def entries(findings: Iterable[Finding]) -> list[dict[str, str]]:
+    """Baseline entries for ``findings`` (suppressed in source ones are left out), sorted."""
+    unique = {
+        (f.path, f.rule_id, f.fingerprint)
+        for f in findings
+        if f.suppression is None or f.suppression.kind == "external"
+    }
+    return [{"fingerprint": fp, "rule": rule, "path": path} for path, rule, fp in sorted(unique)]
+
+
+def dumps(findings: Iterable[Finding]) -> str:
+    data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write(path: Path, findings: Iterable[Finding]) -> None:
+    """Write the baseline atomically (a crash never leaves half a file)."""
+    from cllint.fileio import write_atomic
+
+    try:
+        write_atomic(path, dumps(findings))
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot write the baseline: {exc.strerror or exc}") from None
+
+
+def load(path: Path) -> frozenset[str]:
+    """The fingerprints recorded in the baseline at ``path``."""
+    try:
+        data: Any = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: no such baseline file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+    except json.JSONDecodeError as exc:
+        raise BaselineError(f"{path}:{exc.lineno}: the baseline is not JSON: {exc.msg}") from None
+    if not isinstance(data, dict) or data.get("tool") != "cllint":
+        raise BaselineError(f'{path}: not a cllint baseline (no "tool": "cllint")')
+    if data.get("version") != VERSION:
+        raise BaselineError(f"{path}: unsupported baseline version {data.get('version')!r}")
+    items = data.get("findings")
+    if not isinstance(items, list) or not all(
+        isinstance(i, dict) and isinstance(i.get("fingerprint"), str) for i in items
+    ):
+        raise BaselineError(f'{path}: "findings" must be a list of {{"fingerprint": ...}}')
+    return frozenset(i["fingerprint"] for i in items)
+
+
+def apply(known: frozenset[str], findings: Iterable[Finding]) -> int:
+    """Mark findings recorded in the baseline as external suppressions; return how many."""
+    hidden = 0
+    for f in findings:
+        if f.suppression is None and f.fingerprint in known:
+            f.suppression = Suppression("external", JUSTIFICATION)
+            hidden += 1
+    return hidden
