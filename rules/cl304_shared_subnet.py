@@ -74,8 +74,8 @@ class SharedSubnet(Rule):
                     nic.ptr("address"),
                     f"adapters {q(other.name)} ({other_iface}) and {q(nic.name)} ({iface}) "
                     f"of node {q(node.name)} are both in subnet {iface.network}; the Cluster "
-                    "Service uses one interface per subnet – put public and private "
-                    "adapters on different subnets",
+                    "Service uses one interface per subnet – give each adapter of a node a "
+                    "subnet of its own (public and private apart)",
                 )
 
     def _overlapping_networks(self, inventory: Inventory) -> Iterator[Finding]:
@@ -92,8 +92,7 @@ class SharedSubnet(Rule):
         items: list[tuple[int, IPNetwork, Network, str]] = []
         for index, net in enumerate(cluster.networks):
             subnet, role = network_subnet(net), network_role(net)
-            if subnet is not None and role in (PUBLIC, PRIVATE):
-                assert role is not None
+            if subnet is not None and role is not None and role in (PUBLIC, PRIVATE):
                 items.append((index, subnet, net, role))
         items.sort(key=lambda it: (it[1].version, int(it[1].network_address), it[1].prefixlen))
         # (subnet, innermost enclosing-or-self network per role with its index)
