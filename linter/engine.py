@@ -123,6 +123,10 @@ class Linter:
         self.settings = settings
         self.rule_classes = {r.id: r for r in settings.rules}
         self.checkers = [r() for r in settings.rules if not r.engine]
+        from cllint.licensefiles import SERVICE, LicenseFiles
+
+        # per-run helpers rules reach through ctx.services (a caller's own win)
+        self.services: dict[str, Any] = {SERVICE: LicenseFiles(), **settings.services}
 
     # -- entry points -----------------------------------------------------
     def lint_path(self, path: Path | str) -> FileReport:
@@ -223,7 +227,7 @@ class Linter:
             as_of=self.settings.as_of,
             base=self.settings.base,
             options=self.settings.options,
-            services={**self.settings.services, "document": doc},
+            services={**self.services, "document": doc},
         )
         for checker in self.checkers:
             if checker.online and "dns" not in self.settings.services:

@@ -50,6 +50,8 @@ from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
 from cllint.rules.cl401_missing_client_access_point import MissingClientAccessPoint
 from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
 from cllint.rules.cl403_cap_name_invalid import CapNameInvalid
+from cllint.rules.cl404_license_hostname_case import LicenseHostnameCase
+from cllint.rules.cl405_license_hostname_mismatch import LicenseHostnameMismatch
 from cllint.rules.cl406_name_collision import NameCollision
 from cllint.rules.cl407_no_name_resolution import NoNameResolution
 
@@ -66,8 +68,15 @@ from cllint.rules.cl507_downgrade import Downgrade
 from cllint.rules.cl601_firewall_port_missing import FirewallPortMissing
 from cllint.rules.cl602_firewall_program_rule import FirewallProgramRule
 from cllint.rules.cl603_port_conflict import PortConflict
+from cllint.rules.cl604_license_file_port_mismatch import LicenseFilePortMismatch
 
 # CL7 – license files
+from cllint.rules.cl701_license_file_missing import LicenseFileMissing
+from cllint.rules.cl702_license_file_invalid import LicenseFileInvalid
+from cllint.rules.cl703_license_expired import LicenseExpired
+from cllint.rules.cl704_license_expiring import LicenseExpiring
+from cllint.rules.cl705_license_path_escape import LicensePathEscape
+from cllint.rules.cl706_no_license_files import NoLicenseFiles
 
 # CL8 – products
 from cllint.rules.cl801_product_uses_node_name import ProductUsesNodeName
@@ -115,6 +124,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     MissingClientAccessPoint,
     CapNameTooLong,
     CapNameInvalid,
+    LicenseHostnameCase,
+    LicenseHostnameMismatch,
     NameCollision,
     NoNameResolution,
     # CL5
@@ -129,7 +140,14 @@ BUILTIN: tuple[type[Rule], ...] = (
     FirewallPortMissing,
     FirewallProgramRule,
     PortConflict,
+    LicenseFilePortMismatch,
     # CL7
+    LicenseFileMissing,
+    LicenseFileInvalid,
+    LicenseExpired,
+    LicenseExpiring,
+    LicensePathEscape,
+    NoLicenseFiles,
     # CL8
     ProductUsesNodeName,
     ProductWrongServer,
