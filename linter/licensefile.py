@@ -1,0 +1,701 @@
+"""Read Citrix (FLEXlm / FlexNet Publisher) license files: pure parsing, no I/O.
+
+:func:`parse` turns the bytes of a ``.lic`` file into a :class:`LicenseFile`:
+the SERVER, VENDOR, USE_SERVER, FEATURE/INCREMENT, PACKAGE and UPGRADE lines
+with the line and column of every value, so findings point into the license
+file, plus the :class:`ParseError` list of what makes the file unusable.
+
+The reader is tolerant of what files pick up on their way through e-mail and
+web pages (typographic quotes, a lost space before a keyword, a ``SIGN=``
+value wrapped across lines without a backslash) and strict about what
+``lmgrd`` would reject (an unknown line keyword, missing fields, a bad date,
+a bad port). Signatures (``SIGN=``, ``SIGN2=``) are skipped, never stored:
+they are secrets of a kind and no check needs them.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as _dt
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+
+from cllint.findings import Span, q
+
+DEFAULT_SERVER_PORT = 27000
+MAX_ERRORS = 10
+"""At most this many CL702 problems per file: a binary file is one problem, not thousands."""
+
+QUOTES = frozenset('"\u201c\u201d')
+"""Plain and typographic double quotes (web pages turn ``"`` into ``“``/``”``)."""
+
+LINE_KEYWORDS = frozenset(
+    {"SERVER", "VENDOR", "DAEMON", "USE_SERVER", "FEATURE", "INCREMENT", "PACKAGE", "UPGRADE"}
+)
+SECRET_KEYS = frozenset({"SIGN", "SIGN2"})
+# Keywords found glued to the previous value when a space got lost (``...2026SIGN=``).
+# Short or generic ones (SN, ck) are left out: they occur inside ordinary values.
+GLUED_KEYWORDS = (
+    "SIGN2",
+    "SIGN",
+    "HOSTID",
+    "VENDOR_STRING",
+    "NOTICE",
+    "ISSUER",
+    "ISSUED",
+    "START",
+    "DUP_GROUP",
+)
+_GLUED_AFTER_VALUE = re.compile(r"(?<=[0-9a-z\"])(?:" + "|".join(GLUED_KEYWORDS) + r")=")
+_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+_HEX_LINE = re.compile(r"[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*\s*\\?")
+_HEX_GROUP = re.compile(r"[0-9A-Fa-f]+\Z")
+_VERSION = re.compile(r"\d+(?:\.\d+)*\Z")
+_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{1,4})\Z")
+_PORT = re.compile(r"\d+\Z")
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"),
+        start=1,
+    )
+}
+
+
+# --------------------------------------------------------------------------
+# What a license file holds
+# --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Value:
+    """One value as read, with where it stands in the file."""
+
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class ParseError:
+    """Something that makes the file unusable (reported as CL702)."""
+
+    message: str
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class HostBinding:
+    """A ``HOSTNAME=name`` host id: the file (SERVER) or one line is bound to ``name``."""
+
+    name: str
+    span: Span
+    """Where the host name itself stands."""
+    line_keyword: str
+    """``SERVER``, ``FEATURE`` or ``INCREMENT``."""
+    where: str
+    """The binding's line for messages: ``the SERVER line``, ``INCREMENT CVD_ENT_CCU``."""
+
+
+@dataclass(frozen=True, slots=True)
+class ServerLine:
+    keyword: Value
+    host: Value
+    hostid: Value
+    port: int
+    port_value: Value | None
+    """The written port; None when absent (then ``port`` is the default 27000)."""
+    bindings: tuple[HostBinding, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class VendorLine:
+    keyword: Value
+    name: Value
+    daemon_path: Value | None
+    options: Value | None
+    port: int | None
+    port_value: Value | None
+
+
+@dataclass(frozen=True, slots=True)
+class FeatureLine:
+    """A FEATURE, INCREMENT or UPGRADE line."""
+
+    keyword: Value
+    name: Value
+    vendor: Value
+    version: Value
+    expiry: _dt.date | None
+    """None means permanent."""
+    expiry_value: Value
+    count: int | None
+    """None means uncounted."""
+    from_version: Value | None = None
+    """UPGRADE lines only."""
+    keywords: Mapping[str, Value] = field(default_factory=dict)
+    """Keyword arguments by upper-case key (signatures left out)."""
+    bindings: tuple[HostBinding, ...] = ()
+
+    @property
+    def kind(self) -> str:
+        return self.keyword.text.upper()
+
+
+@dataclass(frozen=True, slots=True)
+class PackageLine:
+    keyword: Value
+    name: Value
+    vendor: Value
+    version: Value | None
+    keywords: Mapping[str, Value] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class LicenseFile:
+    servers: tuple[ServerLine, ...] = ()
+    vendors: tuple[VendorLine, ...] = ()
+    use_server: bool = False
+    features: tuple[FeatureLine, ...] = ()
+    """FEATURE, INCREMENT and UPGRADE lines, in file order."""
+    packages: tuple[PackageLine, ...] = ()
+    errors: tuple[ParseError, ...] = ()
+
+    @property
+    def usable(self) -> bool:
+        return not self.errors
+
+    def bindings(self) -> Iterator[HostBinding]:
+        """Every host-name binding: SERVER host ids, then FEATURE/INCREMENT ``HOSTID=``."""
+        for server in self.servers:
+            yield from server.bindings
+        for feature in self.features:
+            if feature.kind in ("FEATURE", "INCREMENT"):
+                yield from feature.bindings
+
+
+# --------------------------------------------------------------------------
+# Physical lines -> logical lines (comments, continuations, wrapped values)
+# --------------------------------------------------------------------------
+@dataclass(slots=True)
+class _Logical:
+    """A logical line: text joined from physical lines, and a map back to them.
+
+    Built piece by piece in linear time (a hostile file may continue one line
+    for a megabyte); the quote state is tracked as pieces arrive.
+    """
+
+    parts: list[str] = field(default_factory=list)
+    length: int = 0
+    # (offset in text, physical line, column of that offset), ascending offsets
+    pieces: list[tuple[int, int, int]] = field(default_factory=list)
+    in_quote: bool = False
+    ends_in_signature: bool = False
+    _text: str | None = None
+
+    def add(self, line: int, column: int, text: str) -> None:
+        if self.parts:
+            self.parts.append(" ")
+            self.length += 1
+        self.pieces.append((self.length, line, column))
+        self.parts.append(text)
+        self.length += len(text)
+        self._text = None
+        for ch in text:
+            if ch in QUOTES:
+                self.in_quote = not self.in_quote
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = "".join(self.parts)
+        return self._text
+
+    def position(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.pieces, (offset, 1 << 62, 0)) - 1
+        start, line, column = self.pieces[max(i, 0)]
+        return line, column + max(offset - start, 0)
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        end_line, end_column = self.position(max(end - 1, start))
+        return Span(line, column, end_line, end_column + 1)
+
+
+def _starts_line(text: str) -> bool:
+    stripped = text.strip()
+    if not stripped or stripped.startswith("#"):
+        return True
+    word = stripped.split(None, 1)[0].upper()
+    return word in LINE_KEYWORDS
+
+
+_UNQUOTED_SIGN_AT_END = re.compile(r"(?:^|\s)SIGN2?=[^\s\"\u201c\u201d]*(?:\s+[0-9A-Fa-f]+)*\s*\Z")
+
+
+def _logical_lines(lines: list[str]) -> Iterator[_Logical]:
+    """Join continuations; drop comments and blank lines.
+
+    Besides ``\\`` continuations, two wraps that web pages and mail clients
+    produce are joined: a quoted value broken without a backslash, and a line
+    of bare hexadecimal groups following an unquoted ``SIGN=`` value.
+    """
+    current: _Logical | None = None
+    previous: _Logical | None = None  # closed, but may still take a wrapped signature
+    for number, raw in enumerate(lines, start=1):
+        if current is None:
+            stripped = raw.strip()
+            if not stripped or stripped.startswith("#"):
+                if previous is not None:
+                    yield previous
+                    previous = None
+                continue
+            if (
+                previous is not None
+                and previous.ends_in_signature
+                and _HEX_LINE.fullmatch(stripped)
+            ):
+                current = previous  # an unquoted SIGN= value wrapped without a backslash
+            else:
+                if previous is not None:
+                    yield previous
+                current = _Logical()
+            previous = None
+        elif not raw.strip():  # a blank line ends a continuation
+            yield current
+            current = None
+            continue
+        body = raw.lstrip()
+        column = len(raw) - len(body) + 1
+        body = body.rstrip()
+        continued = body.endswith("\\")
+        if continued:
+            body = body[:-1].rstrip()
+        current.add(number, column, body)
+        next_line = lines[number] if number < len(lines) else None
+        if next_line is None:
+            break
+        if continued:
+            continue
+        if current.in_quote and not _starts_line(next_line):
+            continue  # a quoted value wrapped without a backslash
+        if not current.ends_in_signature:
+            tail = current.text[-4096:]
+            current.ends_in_signature = bool(_UNQUOTED_SIGN_AT_END.search(tail))
+        previous, current = current, None
+    if current is not None:
+        yield current
+    elif previous is not None:
+        yield previous
+
+
+# --------------------------------------------------------------------------
+# Words of a logical line
+# --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class _Word:
+    key: str | None
+    """The keyword as written (``port``), or None for a positional word."""
+    value: str
+    quoted: bool
+    start: int
+    end: int
+    value_start: int
+    """Offset of the value (after ``KEY=`` and the opening quote)."""
+    unterminated: bool = False
+
+
+def _words(text: str) -> Iterator[_Word]:
+    i, n = 0, len(text)
+    while i < n:
+        if text[i].isspace():
+            i += 1
+            continue
+        start = i
+        j = i
+        # a bare part up to white space, a quote or (for KEY=) the '='
+        while j < n and not text[j].isspace() and text[j] not in QUOTES:
+            j += 1
+        bare = text[start:j]
+        key: str | None = None
+        value_start = start
+        eq = bare.find("=")
+        if eq > 0 and _KEY.match(bare[:eq]):
+            key = bare[:eq]
+            value_start = start + eq + 1
+        if j < n and text[j] in QUOTES and j in (value_start, start):
+            # a quoted value: up to the closing quote
+            close = j + 1
+            while close < n and text[close] not in QUOTES:
+                close += 1
+            unterminated = close >= n
+            value = text[j + 1 : close]
+            end = min(close + 1, n)
+            yield _Word(key, value, True, start, end, j + 1, unterminated)
+            i = end  # a keyword glued to the closing quote starts a new word
+            continue
+        # unquoted: take the rest up to white space (quotes inside are kept)
+        while j < n and not text[j].isspace():
+            j += 1
+        word = text[start:j]
+        # a keyword glued to the previous value (a lost space): split it off
+        search_from = (eq + 1) if key is not None else 0
+        glued = _GLUED_AFTER_VALUE.search(word, search_from + 1) if word else None
+        if glued is not None and glued.start() > search_from:
+            j = start + glued.start()
+            word = text[start:j]
+        value = word[value_start - start :]
+        yield _Word(key, value, False, start, j, value_start)
+        i = j
+
+
+# --------------------------------------------------------------------------
+# Lines
+# --------------------------------------------------------------------------
+class _Problem(Exception):
+    def __init__(self, message: str, span: Span) -> None:
+        super().__init__(message)
+        self.message = message
+        self.span = span
+
+
+class _LineReader:
+    """Parses one logical line; raises :class:`_Problem` for what makes it unusable."""
+
+    def __init__(self, logical: _Logical) -> None:
+        self.logical = logical
+        self.words = list(_words(logical.text))
+        for w in self.words:
+            if w.unterminated:
+                raise _Problem(
+                    "a quoted value has no closing quote", self.logical.span(w.start, w.end)
+                )
+
+    def value(self, w: _Word) -> Value:
+        end = w.value_start + len(w.value)
+        return Value(w.value, self.logical.span(w.value_start, max(end, w.value_start + 1)))
+
+    def whole(self, w: _Word) -> Value:
+        return Value(self.logical.text[w.start : w.end], self.logical.span(w.start, w.end))
+
+    def keywords(self, words: list[_Word]) -> dict[str, Value]:
+        """Keyword arguments by upper-case key; signatures are skipped, bare flags kept."""
+        result: dict[str, Value] = {}
+        in_sign = False
+        for w in words:
+            if w.key is not None:
+                upper = w.key.upper()
+                in_sign = upper in SECRET_KEYS and not w.quoted
+                if upper not in SECRET_KEYS:
+                    result.setdefault(upper, self.value(w))
+            elif in_sign and _HEX_GROUP.match(w.value):
+                continue  # an unquoted signature written with spaces
+            else:
+                in_sign = False
+                result.setdefault(w.value.upper(), self.value(w))
+        return result
+
+    def bindings(self, w: _Word, keyword: str, where: str) -> tuple[HostBinding, ...]:
+        """``HOSTNAME=name`` host ids in a host-id value (a quoted list may hold several)."""
+        if w.key is not None and w.key.upper() == "HOSTNAME":  # SERVER's positional host id
+            if not w.value:
+                return ()
+            span = self.logical.span(w.value_start, w.value_start + len(w.value))
+            return (HostBinding(w.value, span, keyword, where),)
+        found = []
+        for m in re.finditer(r"\S+", w.value):
+            part = m.group()
+            key, sep, name = part.partition("=")
+            if sep and key.upper() == "HOSTNAME" and name:
+                start = w.value_start + m.start() + len(key) + 1
+                span = self.logical.span(start, start + len(name))
+                found.append(HostBinding(name, span, keyword, where))
+        return tuple(found)
+
+    def need(self, count: int, what: str) -> None:
+        args = self.words[1:]
+        if len(args) < count:
+            first = self.words[0]
+            raise _Problem(
+                f"{first.value.upper()} line needs {what}; found {len(args)} "
+                f"field{'s' if len(args) != 1 else ''}",
+                self.logical.span(first.start, self.words[-1].end),
+            )
+
+    def positional(self, w: _Word, what: str) -> _Word:
+        if w.key is not None:
+            raise _Problem(
+                f"expected the {what} here, found keyword {q(w.key + '=')}",
+                self.logical.span(w.start, w.end),
+            )
+        return w
+
+    def port(self, w: _Word) -> int:
+        text = w.value.strip()
+        if not _PORT.match(text) or not 1 <= int(text) <= 65535:
+            raise _Problem(f"port {q(text)} is not a port number (1–65535)", self.value(w).span)
+        return int(text)
+
+    # -- line kinds -------------------------------------------------------
+    def server(self) -> ServerLine:
+        self.need(2, "a host and a host id")
+        kw, host, hostid, *rest = self.words
+        port, port_value = DEFAULT_SERVER_PORT, None
+        if rest and rest[0].key is None and any(c.isdigit() for c in rest[0].value):
+            port, port_value = self.port(rest[0]), self.value(rest[0])
+            rest = rest[1:]
+        self.keywords(rest)
+        return ServerLine(
+            keyword=self.value(kw),
+            host=self.value(self.positional(host, "host name")),
+            hostid=self.whole(hostid),
+            port=port,
+            port_value=port_value,
+            bindings=self.bindings(hostid, "SERVER", "the SERVER line"),
+        )
+
+    def vendor(self) -> VendorLine:
+        self.need(1, "a vendor name")
+        kw, name, *rest = self.words
+        self.positional(name, "vendor name")
+        daemon = options = None
+        port: int | None = None
+        port_value: Value | None = None
+        positional: list[_Word] = []
+        for w in rest:
+            key = w.key.upper() if w.key is not None else None
+            if key == "PORT":
+                port, port_value = self.port(w), self.value(w)
+            elif key == "OPTIONS":
+                options = self.value(w)
+            elif key is None or _looks_like_path(w):
+                positional.append(w)
+        for index, w in enumerate(positional):
+            if index == 0 and w.value.isdigit() and len(positional) == 1 and port is None:
+                # ``VENDOR CITRIX 7279`` is read as a daemon path by lmgrd: say so
+                raise _Problem(
+                    f"{q(w.value)} stands where the daemon path goes; write the port as "
+                    f"PORT={w.value}",
+                    self.value(w).span,
+                )
+            if index == 0:
+                daemon = self.value(w)
+            elif index == 1 and options is None:
+                options = self.value(w)
+            elif index == 2 and port is None:
+                port, port_value = self.port(w), self.value(w)
+        return VendorLine(
+            keyword=self.value(kw),
+            name=self.value(name),
+            daemon_path=daemon,
+            options=options,
+            port=port,
+            port_value=port_value,
+        )
+
+    def feature(self) -> FeatureLine:
+        kw = self.words[0]
+        upgrade = kw.value.upper() == "UPGRADE"
+        if upgrade:
+            self.need(6, "name, vendor, from-version, to-version, expiry date and count")
+            _, name, vendor, from_v, version, exp, count, *rest = self.words
+        else:
+            self.need(5, "name, vendor, version, expiry date and count")
+            _, name, vendor, version, exp, count, *rest = self.words
+            from_v = None
+        for w, what in ((name, "feature name"), (vendor, "vendor name")):
+            self.positional(w, what)
+        for w in (from_v, version) if from_v is not None else (version,):
+            self.positional(w, "version")
+            if not _VERSION.match(w.value):
+                raise _Problem(
+                    f"version {q(w.value)} is not a version (digits and dots, e.g. 2027.0601)",
+                    self.value(w).span,
+                )
+        self.positional(exp, "expiry date")
+        try:
+            expiry = parse_expiry(exp.value)
+        except ValueError:
+            raise _Problem(
+                f"expiry date {q(exp.value)} is not a date d-mmm-yyyy (e.g. 6-feb-2027) "
+                "or 'permanent'",
+                self.value(exp).span,
+            ) from None
+        self.positional(count, "count")
+        counted: int | None
+        if count.value.lower() == "uncounted":
+            counted = None
+        elif count.value.isdigit():
+            counted = int(count.value)
+        else:
+            raise _Problem(
+                f"count {q(count.value)} is not a number or 'uncounted'", self.value(count).span
+            )
+        keywords = self.keywords(rest)
+        bindings: list[HostBinding] = []
+        for w in rest:
+            if w.key is not None and w.key.upper() == "HOSTID":
+                kind = kw.value.upper()
+                bindings.extend(self.bindings(w, kind, f"{kind} {name.value}"))
+        if counted is None and "HOSTID" not in keywords:
+            raise _Problem(
+                f"{kw.value.upper()} {name.value} is uncounted but has no HOSTID=; "
+                "an uncounted license must name its host",
+                self.value(count).span,
+            )
+        return FeatureLine(
+            keyword=self.value(kw),
+            name=self.value(name),
+            vendor=self.value(vendor),
+            version=self.value(version),
+            expiry=expiry,
+            expiry_value=self.value(exp),
+            count=counted,
+            from_version=self.value(from_v) if from_v is not None else None,
+            keywords=keywords,
+            bindings=tuple(bindings),
+        )
+
+    def package(self) -> PackageLine:
+        self.need(2, "a package name and a vendor")
+        kw, name, vendor, *rest = self.words
+        self.positional(name, "package name")
+        self.positional(vendor, "vendor name")
+        version = None
+        if rest and rest[0].key is None and _VERSION.match(rest[0].value):
+            version = self.value(rest[0])
+            rest = rest[1:]
+        return PackageLine(
+            keyword=self.value(kw),
+            name=self.value(name),
+            vendor=self.value(vendor),
+            version=version,
+            keywords=self.keywords(rest),
+        )
+
+
+def _looks_like_path(w: _Word) -> bool:
+    """A Windows daemon path such as ``C:\\x=y\\CITRIX.exe`` is not ``KEY=value``."""
+    return w.key is not None and ("\\" in w.value or "/" in w.value) and len(w.key) == 1
+
+
+def parse_expiry(text: str) -> _dt.date | None:
+    """An expiry date, or None for permanent; ValueError when it cannot be read.
+
+    ``permanent`` (any case) and a year of 0, 00, 000 or 0000 mean "never expires".
+    """
+    if text.lower() == "permanent":
+        return None
+    m = _DATE.match(text)
+    number = _MONTHS.get(m.group(2).lower()) if m else None
+    if m is None or number is None:
+        raise ValueError(text)
+    day, year = m.group(1), m.group(3)
+    if int(year) == 0:
+        return None
+    if len(year) != 4:
+        raise ValueError(text)
+    return _dt.date(int(year), number, int(day))
+
+
+# --------------------------------------------------------------------------
+# The file
+# --------------------------------------------------------------------------
+def split_lines(text: str) -> list[str]:
+    """Physical lines as editors count them (LF, CRLF or CR)."""
+    return re.split(r"\r\n|\r|\n", text)
+
+
+def decode(data: bytes) -> tuple[str | None, ParseError | None]:
+    """UTF-8 text (a BOM is dropped), or the problem that stops decoding it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ParseError(
+            "the file is UTF-16; license servers read UTF-8 – save it as UTF-8",
+            Span.point(1, 1),
+        )
+    if b"\x00" in data:
+        return None, ParseError(
+            "the file holds NUL bytes: it is binary, not a license file", Span.point(1, 1)
+        )
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, ParseError(
+            f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
+            Span.point(line, column),
+        )
+
+
+def parse(data: bytes) -> LicenseFile:
+    """Parse a license file's bytes; problems are in ``errors``, never raised."""
+    text, problem = decode(data)
+    if text is None:
+        assert problem is not None
+        return LicenseFile(errors=(problem,))
+    return parse_text(text)
+
+
+def parse_text(text: str) -> LicenseFile:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    servers: list[ServerLine] = []
+    vendors: list[VendorLine] = []
+    features: list[FeatureLine] = []
+    packages: list[PackageLine] = []
+    errors: list[ParseError] = []
+    use_server = False
+    for logical in _logical_lines(split_lines(text)):
+        try:
+            reader = _LineReader(logical)
+            first = reader.words[0]
+            keyword = first.value.upper() if first.key is None and not first.quoted else ""
+            if keyword == "SERVER":
+                servers.append(reader.server())
+            elif keyword in ("VENDOR", "DAEMON"):
+                vendors.append(reader.vendor())
+            elif keyword == "USE_SERVER":
+                use_server = True
+            elif keyword in ("FEATURE", "INCREMENT", "UPGRADE"):
+                features.append(reader.feature())
+            elif keyword == "PACKAGE":
+                packages.append(reader.package())
+            else:
+                raise _Problem(_unknown_start(logical.text), logical.span(first.start, first.end))
+        except _Problem as exc:
+            errors.append(ParseError(exc.message, exc.span))
+    if len(servers) not in (0, 1, 3):
+        errors.append(
+            ParseError(
+                f"the file has {len(servers)} SERVER lines; a license file has none, one, "
+                "or three (a three-server redundant set)",
+                servers[-1].keyword.span,
+            )
+        )
+    errors.sort(key=lambda e: (e.span.line, e.span.column))
+    if len(errors) > MAX_ERRORS:
+        more = len(errors) - MAX_ERRORS
+        last = errors[MAX_ERRORS - 1]
+        note = f"{last.message} (and {more} more problems after this one)"
+        errors = [*errors[: MAX_ERRORS - 1], ParseError(note, last.span)]
+    return LicenseFile(
+        servers=tuple(servers),
+        vendors=tuple(vendors),
+        use_server=use_server,
+        features=tuple(features),
+        packages=tuple(packages),
+        errors=tuple(errors),
+    )
+
+
+def _unknown_start(text: str) -> str:
+    word = text.split(None, 1)[0] if text.strip() else ""
+    if _HEX_LINE.fullmatch(text.strip()):
+        # likely a wrapped signature: never quote it
+        return (
+            "the line holds only hexadecimal groups (a SIGN= value wrapped away from its "
+            "line?); join it to the line it belongs to with a trailing backslash"
+        )
+    known = ", ".join(sorted(LINE_KEYWORDS - {"DAEMON"}))
+    return f"a line starts with unknown word {q(word)}; license file lines start with {known}"

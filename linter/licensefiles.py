@@ -1,0 +1,261 @@
+"""Find, open and parse the license files an inventory lists – safely, once per run.
+
+An inventory names license files in ``licensing.license_files``, relative to
+its own folder. Because inventories may come from anyone (a pull request, a
+pipeline artifact), a listed path is a request, not a permission:
+
+- a path that is absolute, climbs above the root with ``..`` or resolves
+  through a symbolic link to outside the root is never opened (CL705);
+- folders, named pipes, sockets and devices are never read (CL701), and the
+  file is opened non-blocking, so a FIFO swapped in after the check cannot
+  hang the run;
+- at most :data:`MAX_BYTES` are read.
+
+The root is ``ctx.root``: the nearest folder upwards holding ``.git`` or a
+cllint configuration, else the inventory's own folder.
+
+:class:`LicenseFiles` is a per-run cache the engine puts into
+``ctx.services["license_files"]``: several rules ask for the same files and
+each file is read and parsed once.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass
+from pathlib import Path, PureWindowsPath
+from typing import TYPE_CHECKING
+
+from cllint.findings import Finding, Span, q
+
+if TYPE_CHECKING:
+    from cllint.licensefile import LicenseFile
+    from cllint.model import Inventory
+    from cllint.rule import Context
+
+SERVICE = "license_files"
+MAX_BYTES = 1 << 20
+"""A license file is a few kilobytes; a megabyte is certainly something else."""
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Why a listed file was not read: CL701 (missing/unreadable) or CL705 (escapes)."""
+
+    rule_id: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Listed:
+    """One entry of ``licensing.license_files`` and what became of it."""
+
+    index: int
+    pointer: str
+    """JSON pointer of the list entry, e.g. ``/licensing/license_files/0``."""
+    written: str
+    shown: str
+    """Display path of the file (relative POSIX path), for findings inside it."""
+    problem: Problem | None
+    license: LicenseFile | None
+
+    @property
+    def usable(self) -> LicenseFile | None:
+        """The parsed file when it was read and parsed without problems, else None.
+
+        One cause, one finding: a file that is missing, escapes the root or
+        cannot be parsed is reported once, and the checks of its content stay
+        silent.
+        """
+        if self.problem is None and self.license is not None and self.license.usable:
+            return self.license
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Opened:
+    shown: str
+    problem: Problem | None
+    license: LicenseFile | None
+
+
+class LicenseFiles:
+    """Reads and parses each license file once per run."""
+
+    def __init__(self, max_bytes: int = MAX_BYTES) -> None:
+        self.max_bytes = max_bytes
+        self._by_entry: dict[tuple[Path, Path, Path, str], _Opened] = {}
+        self._by_file: dict[tuple[int, int, int, int], LicenseFile] = {}
+
+    def listed(self, inventory: Inventory, ctx: Context) -> list[Listed]:
+        """Every entry of ``licensing.license_files``, opened (from cache when seen)."""
+        lic = inventory.licensing
+        if lic is None or not lic.has("license_files") or not lic.license_files:
+            return []
+        result = []
+        for index, written in enumerate(lic.license_files):
+            opened = self.open(written, ctx)
+            result.append(
+                Listed(
+                    index=index,
+                    pointer=f"{lic.ptr('license_files')}/{index}",
+                    written=written,
+                    shown=opened.shown,
+                    problem=opened.problem,
+                    license=opened.license,
+                )
+            )
+        return result
+
+    def open(self, written: str, ctx: Context) -> _Opened:
+        folder = ctx.path.resolve().parent
+        key = (folder, ctx.root, ctx.base, written)
+        cached = self._by_entry.get(key)
+        if cached is None:
+            cached = self._open(written, folder, ctx.root, ctx.base)
+            self._by_entry[key] = cached
+        return cached
+
+    # -- internals ----------------------------------------------------------
+    def _open(self, written: str, folder: Path, root: Path, base: Path) -> _Opened:
+        from cllint.engine import display_path
+
+        path, problem = locate(written, folder, root)
+        shown = display_path(path, base) if path is not None else written
+        if problem is not None or path is None:
+            return _Opened(shown, problem, None)
+        data, problem, identity = self._read(path, written)
+        if data is None or identity is None:
+            return _Opened(shown, problem, None)
+        parsed = self._by_file.get(identity)
+        if parsed is None:
+            from cllint.licensefile import parse
+
+            parsed = parse(data)
+            self._by_file[identity] = parsed
+        return _Opened(shown, None, parsed)
+
+    def _read(
+        self, path: Path, written: str
+    ) -> tuple[bytes | None, Problem | None, tuple[int, int, int, int] | None]:
+        def cannot(reason: str) -> tuple[None, Problem, None]:
+            return None, Problem("CL701", f"license file {q(written)} {reason}"), None
+
+        real = os.path.realpath(path)
+        try:
+            st = os.stat(real)
+        except FileNotFoundError:
+            return cannot("does not exist – fix the path or remove the entry")
+        except OSError as exc:
+            return cannot(f"cannot be read: {exc.strerror or exc}")
+        if not stat.S_ISREG(st.st_mode):
+            return cannot(f"is {_kind(st.st_mode)}not a regular file; it was not read")
+        if st.st_size > self.max_bytes:
+            return cannot(
+                f"is {st.st_size} bytes, larger than a license file can be "
+                f"({self.max_bytes // 1024} KiB at most); it was not read"
+            )
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
+        flags |= getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
+        try:
+            fd = os.open(real, flags)
+        except OSError as exc:
+            return cannot(f"cannot be read: {exc.strerror or exc}")
+        try:
+            now = os.fstat(fd)
+            # the same regular file that was checked, not something swapped in since
+            if not stat.S_ISREG(now.st_mode) or (now.st_dev, now.st_ino) != (st.st_dev, st.st_ino):
+                return cannot("changed while it was being read; it was not read")
+            chunks = []
+            remaining = self.max_bytes + 1
+            while remaining > 0:
+                chunk = os.read(fd, min(remaining, 1 << 16))
+                if not chunk:
+                    break
+                chunks.append(chunk)
+                remaining -= len(chunk)
+        except OSError as exc:
+            return cannot(f"cannot be read: {exc.strerror or exc}")
+        finally:
+            os.close(fd)
+        data = b"".join(chunks)
+        if len(data) > self.max_bytes:
+            return cannot(
+                f"is larger than a license file can be ({self.max_bytes // 1024} KiB at most); "
+                "it was not read"
+            )
+        identity = (now.st_dev, now.st_ino, now.st_mtime_ns, now.st_size)
+        return data, None, identity
+
+
+def locate(written: str, folder: Path, root: Path) -> tuple[Path | None, Problem | None]:
+    """The path a list entry names, or the CL701/CL705 problem that stops opening it.
+
+    Backslashes count as separators: inventories describe Windows servers and
+    are often written there. Nothing is opened here; only ``realpath`` looks at
+    the file system, to see where symbolic links lead.
+    """
+    if not written.strip():
+        return None, Problem("CL701", "a license file entry is empty – give a path or remove it")
+    if "\x00" in written:
+        return None, Problem("CL701", "a license file path holds a NUL character")
+    text = written.replace("\\", "/")
+    if (
+        os.path.isabs(text)
+        or text.startswith("/")
+        or PureWindowsPath(written).drive
+        or PureWindowsPath(written).root
+    ):
+        return None, Problem(
+            "CL705",
+            f"license file path {q(written)} is absolute; give it relative to the inventory's "
+            "folder (inside the repository) – the file was not read",
+        )
+    lexical = Path(os.path.normpath(folder / text))
+    if not _inside(lexical, root):
+        return None, Problem(
+            "CL705",
+            f"license file path {q(written)} leaves the root folder {q(root.name or str(root))} "
+            "with '..'; keep license files inside it – the file was not read",
+        )
+    real = Path(os.path.realpath(lexical))
+    if not _inside(real, Path(os.path.realpath(root))):
+        return None, Problem(
+            "CL705",
+            f"license file path {q(written)} leads through a symbolic link to outside the root "
+            f"folder {q(root.name or str(root))}; copy the file in instead – it was not read",
+        )
+    return lexical, None
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return os.path.commonpath([path, root]) == str(root)
+    except ValueError:  # different drives
+        return False
+
+
+def _kind(mode: int) -> str:
+    """What a non-regular file is, as the start of a message (empty when unknown)."""
+    for test, kind in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a device"),
+        (stat.S_ISBLK, "a device"),
+    ):
+        if test(mode):
+            return f"{kind}, "
+    return ""
+
+
+def service(ctx: Context) -> LicenseFiles:
+    """The run's license-file cache (a fresh one when a caller built ``ctx`` by hand)."""
+    found = ctx.services.get(SERVICE)
+    return found if isinstance(found, LicenseFiles) else LicenseFiles()
+
+
+def finding_in(rule_id: str, listed: Listed, span: Span, message: str) -> Finding:
+    """A finding inside a license file (the engine leaves its span as it is)."""
+    return Finding(rule_id, message, file=listed.shown, span=span)

@@ -1,0 +1,70 @@
+"""CL704 license-expiring."""
+
+import datetime as _dt
+from collections.abc import Iterator, Mapping
+from typing import ClassVar
+
+from cllint.findings import Finding, Severity
+from cllint.licensefiles import finding_in, service
+from cllint.model import Inventory
+from cllint.rule import Context, Rule
+
+EXPIRING_KINDS = ("FEATURE", "INCREMENT")
+OPTION = "expiry-warning-days"
+
+
+class LicenseExpiring(Rule):
+    """Renew licenses before they expire.
+
+    What:
+        Fires at the expiry date of a FEATURE or INCREMENT line in a listed
+        license file that expires on the check date (``--as-of``, default
+        today) or within ``expiry-warning-days`` days after it (default 30).
+        Lines already expired are CL703. Silent when the file cannot be read
+        (CL701, CL702, CL705).
+
+    Why:
+        A clustered License Server is built so that licenses keep being
+        served; a license that expires soon after the cluster goes live
+        defeats that, and rehosting or renewing takes time.
+
+    How to fix:
+        Renew the license (or its Subscription Advantage) and download the new
+        license file before the date; or raise ``expiry-warning-days`` if
+        the renewal is already under way.
+
+    Failing example:
+        licensing:
+          license_files: [licenses/expiring.lic]   # INCREMENT ... 15-jun-2026 ...
+
+    Passing example:
+        licensing:
+          license_files: [licenses/CTXLIC.lic]     # INCREMENT ... permanent ...
+    """
+
+    id = "CL704"
+    name = "license-expiring"
+    severity = Severity.WARNING
+    summary = "a FEATURE/INCREMENT line expires within `expiry_warning_days` (default 30)"
+    tags = ("licensing",)
+    options: ClassVar[Mapping[str, int]] = {OPTION: 30}
+
+    def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
+        days = int(ctx.option(OPTION))
+        last = ctx.as_of + _dt.timedelta(days=days)
+        for listed in service(ctx).listed(inventory, ctx):
+            parsed = listed.usable
+            if parsed is None:
+                continue
+            for feature in parsed.features:
+                if feature.kind not in EXPIRING_KINDS or feature.expiry is None:
+                    continue
+                if ctx.as_of <= feature.expiry <= last:
+                    yield finding_in(
+                        self.id,
+                        listed,
+                        feature.expiry_value.span,
+                        f"{feature.kind} {feature.name.text} expires on "
+                        f"{feature.expiry.isoformat()}, within the {days}-day warning window "
+                        f"({OPTION}) – renew it and download the new license file in time",
+                    )
