@@ -78,7 +78,7 @@ def cl102(tmp_path: Path, config: str | None) -> tuple[int, list[tuple[int, int]
     (tmp_path / "inv.yaml").write_text(text, encoding="utf-8")
     if config is not None:
         (tmp_path / ".cllint.yaml").write_text(config, encoding="utf-8")
-    run = run_cllint(["check", "--format", "json", "inv.yaml"], cwd=tmp_path)
+    run = run_cllint(["check", "--select", "CL102", "--format", "json", "inv.yaml"], cwd=tmp_path)
     found = [(f["line"], f["column"]) for f in json.loads(run.out) if f["rule"] == "CL102"]
     return run.code, found
 
