@@ -274,6 +274,19 @@ def runbook(
     sys.exit(run(opts))
 
 
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default="cllint.yaml")
+def init(file: Path) -> None:
+    """Write a commented starter inventory to FILE (default cllint.yaml)."""
+    from cllint.starter import InitError, write
+
+    try:
+        write(file)
+    except InitError as exc:
+        _fail(str(exc))
+    click.echo(f"wrote {file}; edit it, then run: cllint check {file}")
+
+
 def _fail(message: str) -> NoReturn:
     click.echo(f"cllint: error: {message}", err=True)
     sys.exit(2)
