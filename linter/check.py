@@ -166,8 +166,9 @@ def _apply_baseline(opts: CheckOptions, known: frozenset[str], files: list[FileR
 def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     """Run ``cllint check``; return the exit status."""
     from cllint import config as config_mod
-    from cllint.engine import discover, lint_all
+    from cllint.engine import discover
     from cllint.formats import Report, render
+    from cllint.runner import run_files
     from cllint.terminal import want_color
 
     try:
@@ -183,7 +184,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     known = _read_baseline(opts.baseline)
-    files: list[FileReport] = list(lint_all(paths, settings))
+    files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
     _apply_baseline(opts, known, files)
 
     report = Report(

@@ -1,0 +1,97 @@
+"""Lint many files on every core, one file's report at a time, in input order.
+
+A pre-commit run over one or two files stays in this process: starting
+workers would cost more than it saves. A large input (a repository of
+inventories in CI) goes to a pool of worker processes, each of which builds
+its :class:`~cllint.engine.Linter` (and so the compiled schema validator)
+once, in the pool's initializer, and then receives paths in chunks. Only
+paths go out and only :class:`~cllint.engine.FileReport` objects (findings,
+no parsed documents) come back, so memory stays flat however many files
+there are.
+
+Settings cross the process boundary by pickling (rule classes pickle by
+reference). Services that cannot be pickled (a DNS resolver, an open
+license-file cache) keep the run in this process, where they live.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+from collections.abc import Iterator, Sequence
+
+from cllint.engine import STDIN, FileReport, Linter, Settings, lint_all
+
+#: Below this many files one process is faster than starting a pool.
+MIN_FILES_PER_POOL = 50
+#: Most paths sent to a worker at once (fewer when there are few files).
+MAX_CHUNK = 32
+
+_linter: Linter | None = None
+
+
+def available_cpus() -> int:
+    """CPUs this process may run on (the affinity mask, not the machine's count)."""
+    try:
+        return max(len(os.sched_getaffinity(0)), 1)
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(os.cpu_count() or 1, 1)
+
+
+def worker_count(paths: Sequence[str], jobs: int | None) -> int:
+    """How many worker processes to use: 1 means lint in this process."""
+    wanted = jobs if jobs is not None else available_cpus()
+    if wanted <= 1 or len(paths) < MIN_FILES_PER_POOL or STDIN in paths:
+        return 1
+    return min(wanted, len(paths) // (MIN_FILES_PER_POOL // 2) or 1)
+
+
+def _picklable(settings: Settings) -> bool:
+    try:
+        pickle.dumps(settings)
+    except Exception:  # any pickling failure means: keep the run here
+        return False
+    return True
+
+
+def _init_worker(settings: Settings) -> None:
+    """Pool initializer: one Linter per worker, its schema validator built up front."""
+    global _linter
+    from cllint.schema import compiled
+
+    compiled()
+    _linter = Linter(settings)
+
+
+def _lint_one(path: str) -> FileReport:
+    assert _linter is not None, "worker not initialised"
+    return _linter.lint_path(path)
+
+
+def run_files(paths: Sequence[str], settings: Settings, jobs: int | None) -> Iterator[FileReport]:
+    """Lint ``paths`` with ``jobs`` processes (None: every CPU); reports in input order."""
+    paths = list(paths)
+    workers = worker_count(paths, jobs)
+    if workers <= 1 or not _picklable(settings):
+        yield from lint_all(paths, settings)
+        return
+    import multiprocessing
+    import threading
+    from concurrent.futures import ProcessPoolExecutor
+
+    # fork starts workers at no cost (the parent's imports are reused); it is
+    # only safe while this process runs no other thread.
+    method = "fork" if sys.platform == "linux" and threading.active_count() == 1 else "spawn"
+    chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 4)))
+    with ProcessPoolExecutor(
+        max_workers=workers,
+        mp_context=multiprocessing.get_context(method),
+        initializer=_init_worker,
+        initargs=(settings,),
+    ) as pool:
+        try:
+            yield from pool.map(_lint_one, paths, chunksize=chunk)
+        except BaseException:
+            pool.shutdown(wait=False, cancel_futures=True)
+            raise
