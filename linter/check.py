@@ -62,7 +62,7 @@ def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
 def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severity | None]:
     """Merge defaults, config file and command line (command line wins)."""
     from cllint.registry import all_rules, lookup
-    from cllint.selection import Selection, SelectionError, split_terms
+    from cllint.selection import Selection, SelectionError, split_terms, validate_terms
 
     rules = all_rules()
 
@@ -70,6 +70,8 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         return split_terms(cli) if cli is not None else split_terms(config.get(key, []))
 
     try:
+        for key in ("select", "ignore", "extend-select"):  # name the config key, not the option
+            validate_terms(split_terms(config.get(key, [])), rules, key)
         selection = Selection(
             rules,
             select=pick(opts.select, "select"),
@@ -79,8 +81,8 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         per_file: dict[str, tuple[str, ...]] = {
             glob: split_terms(ids) for glob, ids in config.get("per-file-ignores", {}).items()
         }
-        for ids in per_file.values():
-            Selection(rules, select=ids)
+        for glob, ids in per_file.items():
+            validate_terms(ids, rules, f"per-file-ignores: {glob}")
     except SelectionError as exc:
         raise UsageError(str(exc)) from None
 
@@ -88,7 +90,11 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
     for key, level in config.get("severity", {}).items():
         rule = lookup(key)
         if rule is None:
-            raise UsageError(f"severity: unknown rule {key!r}")
+            try:  # a prefix is not enough here: one rule, one level
+                validate_terms([key], rules, "severity")
+            except SelectionError as exc:
+                raise UsageError(str(exc)) from None
+            raise UsageError(f"severity: {key!r} is not one rule; give a rule id or name")
         severity[rule.id] = Severity.parse(level)
 
     fail_text = opts.fail_on or config.get("fail-on", "error")

@@ -294,13 +294,9 @@ def _fail(message: str) -> NoReturn:
 
 def main() -> None:
     """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
-    from cllint.check import UsageError
-
     verbose = any(a in ("-v", "--verbose") for a in sys.argv[1:])
     try:
         cli.main(prog_name="cllint", standalone_mode=True)
-    except UsageError as exc:
-        _fail(str(exc))
     except KeyboardInterrupt:
         click.echo("cllint: interrupted", err=True)
         sys.exit(130)
@@ -308,6 +304,11 @@ def main() -> None:
         sys.stderr.close()
         sys.exit(1)
     except Exception as exc:
+        # A UsageError can only come from an imported cllint.check; looking it up
+        # instead of importing it keeps ``--version`` and ``rules`` light.
+        check = sys.modules.get("cllint.check")
+        if check is not None and isinstance(exc, check.UsageError):
+            _fail(str(exc))
         if verbose:
             raise
         _fail(f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)")

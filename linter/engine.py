@@ -8,11 +8,9 @@ overrides, and decides what a file's report holds. Formatters only render.
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
 import json
 import os
 import sys
-import traceback
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,6 +100,7 @@ def value_at(data: Any, pointer: str) -> Any:
 
 def fingerprint(path: str, rule_id: str, document: int, where: str, content: str) -> str:
     """Stable identity of a finding: never includes a line number."""
+    import hashlib  # here, not at the top: a clean run never needs it
     h = hashlib.sha256()
     for part in (path, rule_id, str(document), where, content):
         h.update(part.encode("utf-8", "surrogatepass"))
@@ -237,6 +236,7 @@ class Linter:
                     f.document = doc.index
                     yield f
             except Exception as exc:  # a crashing rule is a finding, not a crashed run
+                import traceback
                 detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
                 yield Finding(
                     checker.id,

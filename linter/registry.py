@@ -25,8 +25,37 @@ def builtin_rules() -> tuple[type[Rule], ...]:
     return tuple(BUILTIN)
 
 
+def _may_have_plugins() -> bool:
+    """Whether any installed distribution declares the ``cllint.rules`` group.
+
+    A quick look at the ``entry_points.txt`` files on ``sys.path``: importing
+    ``importlib.metadata`` costs more than the rest of a one-file check's
+    start-up, and almost no installation has a cllint plugin. When a file
+    mentions the group, the exact lookup below decides.
+    """
+    import os
+
+    for folder in sys.path:
+        try:
+            entries = list(os.scandir(folder or "."))
+        except OSError:
+            continue
+        for entry in entries:
+            if not entry.name.endswith((".dist-info", ".egg-info")):
+                continue
+            try:
+                with open(os.path.join(entry.path, "entry_points.txt"), "rb") as fh:
+                    if ENTRY_POINT_GROUP.encode() in fh.read():
+                        return True
+            except OSError:
+                continue
+    return False
+
+
 @functools.cache
 def plugin_rules() -> tuple[type[Rule], ...]:
+    if not _may_have_plugins():
+        return ()
     from importlib.metadata import entry_points
 
     found: list[type[Rule]] = []

@@ -17,7 +17,6 @@ license-file cache) keep the run in this process, where they live.
 from __future__ import annotations
 
 import os
-import pickle
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -48,6 +47,8 @@ def worker_count(paths: Sequence[str], jobs: int | None) -> int:
 
 
 def _picklable(settings: Settings) -> bool:
+    import pickle
+
     try:
         pickle.dumps(settings)
     except Exception:  # any pickling failure means: keep the run here

@@ -43,7 +43,12 @@ def validate_terms(terms: Sequence[str], rules: Sequence[type[Rule]], option: st
         if term.upper() == "ALL":
             continue
         if not any(_specificity(term, r) for r in rules) and not _PREFIX.match(term.upper()):
-            raise SelectionError(f"{option}: unknown rule, name or prefix {term!r}")
+            import difflib
+
+            known = [r.id for r in rules] + [r.name for r in rules]
+            close = difflib.get_close_matches(term, known, n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else "; see 'cllint rules'"
+            raise SelectionError(f"{option}: unknown rule, name or prefix {term!r}{hint}")
 
 
 class Selection:

@@ -84,6 +84,11 @@ from cllint.rules.cl802_product_wrong_server import ProductWrongServer
 from cllint.rules.cl803_product_port_mismatch import ProductPortMismatch
 
 # CL9 – online checks
+from cllint.rules.cl901_cap_unresolvable import CapUnresolvable
+from cllint.rules.cl902_cap_address_mismatch import CapAddressMismatch
+from cllint.rules.cl903_node_unresolvable import NodeUnresolvable
+from cllint.rules.cl904_reverse_mismatch import ReverseMismatch
+from cllint.rules.cl905_dns_unavailable import DnsUnavailable
 
 BUILTIN: tuple[type[Rule], ...] = (
     # CL0
@@ -153,4 +158,9 @@ BUILTIN: tuple[type[Rule], ...] = (
     ProductWrongServer,
     ProductPortMismatch,
     # CL9
+    CapUnresolvable,
+    CapAddressMismatch,
+    NodeUnresolvable,
+    ReverseMismatch,
+    DnsUnavailable,
 )

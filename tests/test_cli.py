@@ -63,7 +63,9 @@ def test_exit_status(bad: Path, args: list[str], code: int) -> None:
 
 def test_usage_errors_are_one_line(bad: Path) -> None:
     run = run_cllint(["check", str(bad), "--select", "CL9999"])
-    assert run.err.strip() == "cllint: error: --select: unknown rule, name or prefix 'CL9999'"
+    assert run.err.strip() == (
+        "cllint: error: --select: unknown rule, name or prefix 'CL9999'; see 'cllint rules'"
+    )
 
 
 def test_bad_config_is_exit_2_naming_the_key(tmp_path: Path) -> None:

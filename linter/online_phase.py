@@ -1,0 +1,120 @@
+"""The DNS phase of a ``--resolve`` run, before the files are linted.
+
+1. Collect: read each inventory, build its model and ask every enabled
+   :class:`~cllint.online.DnsRule` which questions it needs (no network).
+2. Resolve: ask the distinct questions concurrently (``resolver.py``).
+3. Hand the answers to the lint as ``services["dns"]`` (plain data), where the
+   online rules turn them into ordinary findings.
+
+Collecting first costs one extra parse of each file, but it keeps every
+finding on the engine's one path (positions, suppressions, ignores,
+baselines) and keeps the lint workers off the network.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TextIO
+
+from cllint.engine import STDIN, Settings, find_root, is_inventory, read_stdin
+from cllint.nameservers import Nameserver
+from cllint.online import DnsAnswers, DnsRule, Question
+from cllint.rule import Context
+
+#: Show progress only when the phase takes longer than this (seconds).
+PROGRESS_AFTER = 1.0
+
+
+def _read(path: str, settings: Settings) -> bytes | None:
+    limit = settings.limits.max_bytes + 1
+    if path == STDIN:
+        return read_stdin(limit)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(limit)
+    except OSError:
+        return None  # the lint reports it
+
+
+def collect_questions(paths: Iterable[str], settings: Settings) -> set[Question]:
+    """Every question the enabled online rules will read an answer for."""
+    from cllint import model
+    from cllint.loader import load_bytes
+    from cllint.schema import schema_findings
+
+    checkers = [r() for r in settings.rules if issubclass(r, DnsRule)]
+    questions: set[Question] = set()
+    if not checkers:
+        return questions
+    for path in paths:
+        data = _read(path, settings)
+        if data is None:
+            continue
+        file = Path.cwd() / "stdin.yaml" if path == STDIN else Path(path)
+        loaded = load_bytes(data, settings.limits)
+        for document in loaded.documents:
+            if not is_inventory(document.data):
+                continue
+            _findings, invalid = schema_findings(document.data)
+            inventory = model.build(document.data, invalid, document.raw)
+            ctx = Context(
+                path=file,
+                root=find_root(file),
+                as_of=settings.as_of,
+                base=settings.base,
+                options=settings.options,
+            )
+            for checker in checkers:
+                try:
+                    questions.update(checker.questions(inventory, ctx))
+                except Exception:  # the lint runs check() and reports a crashing rule
+                    continue
+    return questions
+
+
+class _Progress:
+    """``resolving 120/400 DNS questions`` on a terminal, once the phase is slow."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.start = time.monotonic()
+        self.shown = False
+        self.enabled = stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or time.monotonic() - self.start < PROGRESS_AFTER:
+            return
+        self.stream.write(f"\rcllint: resolving {done}/{total} DNS questions")
+        self.stream.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def resolve(
+    paths: Iterable[str],
+    settings: Settings,
+    nameservers: tuple[Nameserver, ...],
+    timeout: float,
+    stream: TextIO | None = None,
+) -> DnsAnswers:
+    """Collect the run's questions and answer them; the table the online rules read."""
+    enabled = frozenset(r.id for r in settings.rules if r.online)
+    questions = collect_questions(paths, settings)
+    if not questions:
+        return DnsAnswers({}, enabled)
+    from cllint import resolver
+
+    setup = resolver.Setup(nameservers, timeout) if nameservers else resolver.system_setup(timeout)
+    progress = _Progress(stream if stream is not None else sys.stderr)
+    try:
+        answers = resolver.resolve_all(questions, setup, progress)
+    finally:
+        progress.close()
+    return DnsAnswers(answers, enabled)
