@@ -621,7 +621,8 @@ def decode(data: bytes) -> tuple[str | None, ParseError | None]:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, exc.start) + 1
+        column = len(data[line_start : exc.start].decode("utf-8", "replace")) + 1
         return None, ParseError(
             f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8",
             Span.point(line, column),
