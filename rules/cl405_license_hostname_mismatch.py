@@ -27,8 +27,10 @@ class LicenseHostnameMismatch(Rule):
         "Because you already generated license files that reference a specific
         server name, you must give the client access point the same name as
         the original License Server. If not, then rehost your license files
-        with the new name of the License Server cluster." A node or the
-        cluster name does not follow the Licensing role when it fails over.
+        with the new name of the License Server cluster." And: "When you
+        generate a license file at citrix.com, use the name of the client
+        access point when prompted for the Host ID." A node or the cluster
+        name does not follow the Licensing role when it fails over.
 
     How to fix:
         Rehost the license files on citrix.com to the CAP name – or, when

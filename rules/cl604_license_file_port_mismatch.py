@@ -23,10 +23,12 @@ class LicenseFilePortMismatch(Rule):
         checked. Silent when the file cannot be read (CL701, CL702, CL705).
 
     Why:
-        The License Server listens on the ports its license file names, while
-        the firewall rules on every node and the products are set up with the
-        configured ports; when they differ, clients cannot check out licenses
-        after the role starts on a node.
+        "Create an exception for each of the following ports: License Server
+        port number is 27000, Vendor daemon port number is 7279" – and "The
+        last node is where the ports are configured." The License Server
+        listens on the ports its license file names, while the firewall
+        exceptions on every node and the products use the configured ports;
+        when they differ, license checkouts fail.
 
     How to fix:
         Make the two agree: edit the port on the SERVER or VENDOR line (ports
