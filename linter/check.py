@@ -105,6 +105,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         if key in config.values:
             options[key] = config.values[key]
     nameservers = opts.nameservers or tuple(config.get("nameservers", ()))
+    _check_nameservers(nameservers, "--nameserver" if opts.nameservers else "nameservers")
     options["nameservers"] = nameservers
     options["dns-timeout"] = opts.dns_timeout if opts.dns_timeout is not None else 3.0
 
@@ -131,6 +132,33 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         verbose=opts.verbose,
     )
     return settings, fail_on
+
+
+def _check_nameservers(values: tuple[str, ...], where: str) -> None:
+    """Reject a bad ``IP[:PORT]`` before anything runs (exit 2, one line)."""
+    from cllint.nameservers import NameserverError, parse_nameservers
+
+    try:
+        parse_nameservers(values)
+    except NameserverError as exc:
+        raise UsageError(f"{where}: {exc}") from None
+
+
+def _resolve(opts: CheckOptions, paths: list[str], settings: Settings) -> None:
+    """With ``--resolve``: ask DNS everything the online rules need, before linting."""
+    if not opts.resolve or not any(r.online for r in settings.rules):
+        return
+    from cllint.nameservers import parse_nameservers
+    from cllint.online_phase import resolve
+
+    options = settings.options
+    answers = resolve(
+        paths,
+        settings,
+        parse_nameservers(tuple(options["nameservers"])),
+        float(options["dns-timeout"]),
+    )
+    settings.services = {**settings.services, "dns": answers}
 
 
 def choose_format(opts: CheckOptions, environ: Mapping[str, str]) -> str:
@@ -190,6 +218,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     known = _read_baseline(opts.baseline)
+    _resolve(opts, paths, settings)
     files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
     _apply_baseline(opts, known, files)
 

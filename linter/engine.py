@@ -78,6 +78,16 @@ def display_path(path: Path | str, base: Path) -> str:
     return Path(rel).as_posix()
 
 
+_STDIN: list[bytes] = []
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input, read once: a ``--resolve`` run reads each input twice."""
+    if not _STDIN:
+        _STDIN.append(sys.stdin.buffer.read(limit))
+    return _STDIN[0]
+
+
 def is_inventory(data: Any) -> bool:
     return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)
 
@@ -131,7 +141,7 @@ class Linter:
     def lint_path(self, path: Path | str) -> FileReport:
         shown = display_path(path, self.settings.base)
         if str(path) == STDIN:
-            data = sys.stdin.buffer.read(self.settings.limits.max_bytes + 1)
+            data = read_stdin(self.settings.limits.max_bytes + 1)
             return self.lint_bytes(data, shown, Path.cwd() / "stdin.yaml")
         p = Path(path)
         try:
