@@ -96,6 +96,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     Schema,
     DuplicateKey,
     UnknownReference,
+    UnusedSuppression,
     # CL1
     TooFewNodes,
     UnsupportedOs,
@@ -110,7 +111,6 @@ BUILTIN: tuple[type[Rule], ...] = (
     CsvStorage,
     ThirdPartyVolume,
     QuorumStorage,
-    UnusedSuppression,
     InstallPathNotShared,
     LicenseDirNotShared,
     NoSharedStorage,
