@@ -1,5 +1,5 @@
 """``python -m cllint``."""
 
-from cllint.cli import main
+from cllint.entry import main
 
 main()

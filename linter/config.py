@@ -44,11 +44,17 @@ def discover(start: Path | None = None) -> Path | None:
 
 
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    if "cllint" not in text:  # most projects' pyproject.toml: no need to parse TOML
+        return None
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     section = data.get("tool", {}).get("cllint")
     return section if isinstance(section, dict) else None

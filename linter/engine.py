@@ -115,7 +115,8 @@ def fingerprint(path: str, rule_id: str, document: int, where: str, content: str
     for part in (path, rule_id, str(document), where, content):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
-    return h.hexdigest()[:32]
+    digest: str = h.hexdigest()
+    return digest[:32]
 
 
 def _content(value: Any) -> str:

@@ -1,0 +1,61 @@
+"""The console entry point: ``cllint check FILE...`` without loading click.
+
+A pre-commit hook runs ``cllint check`` with the staged file names on every
+commit, so its start-up is felt. Importing click costs about a quarter of a
+one-file check; for the plain form — ``check`` followed only by paths, no
+option — this module builds the same :class:`~cllint.check.CheckOptions` the
+click command would (every option at its default) and runs the same flow.
+Anything else (an option, ``-`` for standard input, ``--``, another command)
+goes to the click command line in ``cli.py``, which stays the one definition
+of the interface.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+
+
+def plain_check(args: Sequence[str]) -> bool:
+    """``check`` and one or more paths, none of which could be an option."""
+    return (
+        len(args) >= 2 and args[0] == "check" and all(a and not a.startswith("-") for a in args[1:])
+    )
+
+
+def _fail(message: str) -> int:
+    from cllint.terminal import escape
+
+    print(f"cllint: error: {escape(message)}", file=sys.stderr)
+    return 2
+
+
+def _run_plain_check(paths: Sequence[str]) -> int:
+    """What ``cli.check`` and ``cli.main`` do for a plain check, minus click."""
+    from cllint.check import CheckOptions, UsageError, run
+
+    try:
+        return run(CheckOptions(paths=tuple(paths)), os.environ)
+    except UsageError as exc:
+        return _fail(str(exc))
+    except KeyboardInterrupt:
+        print("cllint: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return 1
+    except Exception as exc:
+        return _fail(
+            f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)"
+        )
+
+
+def main() -> None:
+    """``cllint``: the fast path for a plain check, else the click command line."""
+    args = sys.argv[1:]
+    if plain_check(args):
+        sys.exit(_run_plain_check(args[1:]))
+    from cllint.cli import main as cli_main
+
+    cli_main()
