@@ -224,4 +224,3 @@ def resolve_all(
     finally:
         executor.shutdown(wait=False, cancel_futures=True)
     return answers
-

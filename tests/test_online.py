@@ -303,6 +303,14 @@ def test_bad_nameserver_in_config_is_exit_2(tmp_path: Path, inventory: Path) -> 
     assert len(run.err.splitlines()) == 1
 
 
+def test_nameservers_from_the_config_file(tmp_path: Path, inventory: Path) -> None:
+    config = tmp_path / ".cllint.yaml"
+    with dnsmasq([N1, N2, PTR]) as port:
+        config.write_text(f"nameservers: ['127.0.0.1:{port}']\n", encoding="utf-8")
+        run = check(inventory, [], "--config", str(config))
+    assert found(run) == {("CL901", *CAP_NAME)}, run.out + run.err
+
+
 def test_a_server_that_keeps_timing_out_is_skipped_for_the_rest_of_the_run() -> None:
     """One worker asks in order: the first DOWN_AFTER questions wait out their timeout,
     the rest are unavailable at once, each saying why (never a pass)."""
