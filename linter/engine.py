@@ -108,10 +108,23 @@ def value_at(data: Any, pointer: str) -> Any:
     return current
 
 
+def _sha256() -> Any:
+    """A SHA-256 hasher without importing hashlib, which loads OpenSSL (~15 ms at start-up)."""
+    import importlib
+
+    for name in ("_sha256", "_sha2"):  # CPython's own implementation (3.11, 3.12+)
+        try:
+            return importlib.import_module(name).sha256()
+        except (ImportError, AttributeError):
+            continue
+    import hashlib
+
+    return hashlib.sha256()
+
+
 def fingerprint(path: str, rule_id: str, document: int, where: str, content: str) -> str:
     """Stable identity of a finding: never includes a line number."""
-    import hashlib  # here, not at the top: a clean run never needs it
-    h = hashlib.sha256()
+    h = _sha256()
     for part in (path, rule_id, str(document), where, content):
         h.update(part.encode("utf-8", "surrogatepass"))
         h.update(b"\x00")
@@ -248,6 +261,7 @@ class Linter:
                     yield f
             except Exception as exc:  # a crashing rule is a finding, not a crashed run
                 import traceback
+
                 detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
                 yield Finding(
                     checker.id,
