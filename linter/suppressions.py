@@ -162,8 +162,8 @@ def apply(
     """Mark suppressed ``findings``; return CL009 findings for useless directives.
 
     ``ran`` holds the rules that ran on this file (only they can prove a
-    suppression unused). Findings located in another file (a license file)
-    are left alone: the comment is not there.
+    suppression unused). A finding located in another file (a license file
+    the inventory lists) has no line here: only ``disable-file`` reaches it.
     """
     if text is None:
         return []
@@ -172,10 +172,13 @@ def apply(
         return []
     resolve = _resolver(ran)
     for finding in findings:
-        if finding.file is not None or finding.suppression is not None:
+        if finding.suppression is not None:
             continue
+        here = finding.file is None  # else in a license file: only disable-file reaches it
         for d in directives:
-            if d.kind == "disable-file" or (d.kind == "disable" and d.target == finding.line):
+            if d.kind == "disable-file" or (
+                d.kind == "disable" and here and d.target == finding.line
+            ):
                 hit = next((t for t in d.terms if resolve(t) == finding.rule_id), None)
                 if hit is not None:
                     d.used.add(hit)

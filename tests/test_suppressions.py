@@ -172,3 +172,18 @@ def test_suppressed_findings_do_not_fail_the_run(tmp_path: Path) -> None:
     run = run_cllint(["check", "inv.yaml"], cwd=tmp_path)
     assert run.code == 0, run.out + run.err
     assert run.out.strip().endswith("; 1 suppressed")
+
+
+def test_disable_file_reaches_findings_in_license_files(tmp_path: Path) -> None:
+    renamed = BASE.replace("name: CTXLIC,", "name: CTXLICX,").replace(
+        "license_server: CTXLIC,", "license_server: CTXLICX,"
+    )
+    report = lint_text(renamed, tmp_path)
+    in_lic = [f for f in report.findings if f.file is not None]
+    assert in_lic and {f.rule_id for f in in_lic} == {"CL405"}
+    line_only = lint_text(renamed.replace(MSI, MSI + "  # cllint: disable=CL501,CL405"), tmp_path)
+    assert all(f.suppression is None for f in line_only.findings if f.file is not None)
+    report = lint_text("# cllint: disable-file=CL405 -- rehost pending\n" + renamed, tmp_path)
+    hidden = [f for f in report.findings if f.file is not None]
+    assert hidden and all(f.suppression is not None for f in hidden)
+    assert "CL009" not in {f.rule_id for f in report.findings}
