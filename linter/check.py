@@ -116,6 +116,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         max_depth=limits_cfg.get("max-depth", defaults.max_depth),
         max_nodes=limits_cfg.get("max-nodes", defaults.max_nodes),
         max_documents=limits_cfg.get("max-documents", defaults.max_documents),
+        max_findings=limits_cfg.get("max-findings", defaults.max_findings),
     )
     enabled = selection.enabled_rules()
     if not opts.resolve:
@@ -203,7 +204,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     from cllint.engine import discover
     from cllint.formats import Report, render
     from cllint.runner import run_files
-    from cllint.terminal import want_color
+    from cllint.terminal import escape, want_color
 
     try:
         config = config_mod.load(opts.config)
@@ -243,7 +244,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         sys.stdout.write(text)
     if opts.verbose:
         for path in skipped_paths:
-            print(f"{path}: excluded", file=sys.stderr)
+            print(f"{escape(path)}: excluded", file=sys.stderr)
 
     if fail_on is None:
         return EXIT_OK

@@ -288,7 +288,10 @@ def init(file: Path) -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    click.echo(f"cllint: error: {message}", err=True)
+    from cllint.terminal import escape
+
+    # The message may quote a config value or an exception about a hostile file.
+    click.echo(f"cllint: error: {escape(message)}", err=True)
     sys.exit(2)
 
 

@@ -132,11 +132,25 @@ def fingerprint(path: str, rule_id: str, document: int, where: str, content: str
     return digest[:32]
 
 
-def _content(value: Any) -> str:
+def _content(value: Any, size: int = 4096) -> str:
+    """The first ``size`` characters of ``value`` as canonical JSON.
+
+    Encoded chunk by chunk and cut early: a value reached through aliases can
+    expand to a million nodes, and every finding on it needs a fingerprint.
+    """
+    parts: list[str] = []
+    length = 0
     try:
-        return json.dumps(value, sort_keys=True, default=str)[:4096]
-    except (TypeError, ValueError):  # pragma: no cover - plain data always dumps
-        return repr(value)[:4096]
+        for chunk in json.JSONEncoder(sort_keys=True, default=str).iterencode(value):
+            parts.append(chunk)
+            length += len(chunk)
+            if length >= size:
+                break
+    except RecursionError:  # nesting near a raised max-depth: what was encoded will do
+        pass
+    except (TypeError, ValueError):  # pragma: no cover - plain data always encodes
+        return repr(value)[:size]
+    return "".join(parts)[:size]
 
 
 class Linter:
@@ -177,21 +191,38 @@ class Linter:
         loaded = load_bytes(data, self.settings.limits)
         report = FileReport(shown)
         lines = loaded.text.splitlines() if loaded.text is not None else []
-        raw_findings: list[tuple[Finding, Document | None]] = [(f, None) for f in loaded.findings]
+        ignored = self._ignored_for(shown)
+        wanted = self.rule_classes.keys() - ignored
+        # A hostile file (or aliases of one bad node) can yield millions of findings;
+        # collecting stops one past the limit, so memory and output stay bounded.
+        limit = self.settings.limits.max_findings
+        raw_findings: list[tuple[Finding, Document | None]] = [
+            (f, None) for f in loaded.findings if f.rule_id in wanted
+        ]
         inventories = 0
         for document in loaded.documents:
             if not is_inventory(document.data):
                 continue
             inventories += 1
-            raw_findings.extend((f, document) for f in self._lint_document(document, path))
+            if len(raw_findings) > limit:
+                continue
+            for f in self._lint_document(document, path, limit + 1 - len(raw_findings)):
+                if f.rule_id in wanted:
+                    raw_findings.append((f, document))
+                    if len(raw_findings) > limit:
+                        break
         report.documents = inventories
         if inventories == 0 and not loaded.findings:
             report.skipped = "not an inventory"
             return report
-        ignored = self._ignored_for(shown)
+        if len(raw_findings) > limit:
+            del raw_findings[limit:]
+            if "CL001" in wanted:
+                stop = f"more than {limit} findings in this file; the rest are not reported"
+                raw_findings.append(
+                    (Finding("CL001", stop + " (limit max-findings)", span=Span.point(1, 1)), None)
+                )
         for finding, doc in raw_findings:
-            if finding.rule_id not in self.rule_classes or finding.rule_id in ignored:
-                continue
             self._finish(finding, doc, shown, lines)
             report.findings.append(finding)
         if loaded.text and "cllint:" in loaded.text and path.suffix.lower() != ".json":
@@ -235,11 +266,13 @@ class Linter:
         selection = Selection(self.settings.rules, select=terms)
         return frozenset(r.id for r in selection.enabled_rules())
 
-    def _lint_document(self, doc: Document, path: Path) -> Iterator[Finding]:
+    def _lint_document(
+        self, doc: Document, path: Path, limit: int | None = None
+    ) -> Iterator[Finding]:
         from cllint import model
         from cllint.schema import schema_findings
 
-        findings, invalid = schema_findings(doc.data)
+        findings, invalid = schema_findings(doc.data, limit)
         for f in findings:
             f.document = doc.index
             yield f
