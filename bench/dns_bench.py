@@ -58,6 +58,25 @@ def timed(args: list[str]) -> tuple[float, str]:
     return time.monotonic() - start, summary
 
 
+def phases(folder: Path, port: int, timeout: float) -> tuple[int, float, float]:
+    """In this process: (questions, seconds to collect them, seconds to resolve them)."""
+    from cllint.check import CheckOptions, build_settings
+    from cllint.config import load
+    from cllint.engine import discover
+    from cllint.nameservers import Nameserver
+    from cllint.online_phase import collect_questions
+    from cllint.resolver import Setup, resolve_all
+
+    opts = CheckOptions(paths=(str(folder),), resolve=True, select=("CL9",))
+    settings, _ = build_settings(opts, load(None))
+    paths = list(discover([str(folder)]))
+    start = time.monotonic()
+    questions = collect_questions(paths, settings)
+    collected = time.monotonic()
+    resolve_all(questions, Setup((Nameserver("127.0.0.1", port),), timeout))
+    return len(questions), collected - start, time.monotonic() - collected
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inventories", type=int, default=200)
@@ -74,6 +93,12 @@ def main() -> None:
         lint, _ = timed(common)
         print(f"{args.inventories} inventories, {questions} distinct DNS questions")
         print(f"  lint alone (no --resolve):             {lint:6.2f} s")
+        for timeout in (args.timeout, 3.0):
+            count, collect, resolve = phases(folder, port, timeout)
+            print(
+                f"  in process, timeout {timeout:g} s: collect {count} questions {collect:.2f} s, "
+                f"resolve them {resolve:.2f} s"
+            )
         for timeout in (args.timeout, 3.0):
             dead = ["--resolve", "--nameserver", f"127.0.0.1:{port}", "--dns-timeout"]
             took, summary = timed([*common, *dead, str(timeout)])

@@ -11,11 +11,14 @@ server, and when no server gave a definite answer the question is
 *unavailable* with every server's reason: the online rules report that as
 CL905, never as a pass and never as a missing name.
 
-A server that timed out on several questions in a row and has not answered
-since is taken as down for the rest of the run: the questions still waiting
-are marked unavailable at once instead of each waiting out its own timeout,
+A server that has not answered anything in this run and then times out, or
+one that timed out on several questions in a row since it last answered, is
+taken as down for the rest of the run: the questions still waiting are marked
+unavailable at once (saying so) instead of each waiting out its own timeout,
 so checking a folder of inventories against a dead server costs about one
-round of timeouts, not one per inventory.
+round of timeouts, not one per inventory. A live server answers the other
+questions of the first round long before the first timeout, so a lost packet
+does not condemn it.
 """
 
 from __future__ import annotations
@@ -30,10 +33,11 @@ from cllint.nameservers import Nameserver
 from cllint.online import FOUND, NODATA, NXDOMAIN, UNAVAILABLE, Answer, Question, normalize
 
 MAX_WORKERS = 32
-#: Consecutive timeouts (with no answer in between) after which a server counts as down.
+#: Consecutive timeouts after which a server that has answered before counts as down.
 DOWN_AFTER = 5
 
 Progress = Callable[[int, int], None]
+SOCKET_ERROR = "socket error: "
 
 RCODE_REASONS = {
     "REFUSED": "refused the query (REFUSED)",
@@ -49,10 +53,13 @@ class _Health:
 
     lock: threading.Lock = field(default_factory=threading.Lock)
     streak: dict[Nameserver, int] = field(default_factory=dict)
+    alive: set[Nameserver] = field(default_factory=set)
+    """Servers that have answered at least once in this run."""
 
     def down(self, server: Nameserver) -> bool:
         with self.lock:
-            return self.streak.get(server, 0) >= DOWN_AFTER
+            streak = self.streak.get(server, 0)
+            return streak >= DOWN_AFTER or (streak > 0 and server not in self.alive)
 
     def timed_out(self, server: Nameserver) -> None:
         with self.lock:
@@ -61,6 +68,7 @@ class _Health:
     def answered(self, server: Nameserver) -> None:
         with self.lock:
             self.streak[server] = 0
+            self.alive.add(server)
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +117,8 @@ def _ask_server(question: Question, qname: str, server: Nameserver, setup: Setup
     except dns.exception.Timeout:
         return Answer(UNAVAILABLE, server=str(server), reason="timeout")
     except OSError as exc:
-        return Answer(UNAVAILABLE, server=str(server), reason=exc.strerror or str(exc))
+        detail = exc.strerror or str(exc)
+        return Answer(UNAVAILABLE, server=str(server), reason=f"{SOCKET_ERROR}{detail}")
     except dns.exception.DNSException as exc:
         return Answer(UNAVAILABLE, server=str(server), reason=f"bad response: {exc}")
     rcode = response.rcode()
@@ -144,7 +153,7 @@ def _describe(answer: Answer, timeout: float) -> str:
     if answer.reason == "timeout":
         return f"{answer.server} did not answer within {timeout:g} s"
     if answer.reason == "down":
-        return f"{answer.server} skipped: it timed out on earlier questions of this run"
+        return f"{answer.server} skipped: it did not answer earlier questions of this run"
     if answer.reason in RCODE_REASONS.values() or answer.reason.startswith("answered "):
         return f"{answer.server} {answer.reason}"
     if answer.server:
@@ -162,8 +171,8 @@ def _ask_name(question: Question, qname: str, setup: Setup, health: _Health) -> 
         answer = _ask_server(question, qname, server, setup)
         if answer.reason == "timeout":
             health.timed_out(server)
-        elif answer.server:
-            health.answered(server)
+        elif answer.server and not answer.reason.startswith(SOCKET_ERROR):
+            health.answered(server)  # any response, even a refusal
         if not answer.unavailable:
             return answer
         failures.append(answer)

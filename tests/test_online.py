@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import io
 import json
+import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,7 +22,7 @@ import pytest
 from dnsmasq import dnsmasq, free_udp_port
 
 from cllint.nameservers import Nameserver, NameserverError, parse_nameserver
-from cllint.online import UNAVAILABLE, Question
+from cllint.online import NODATA, UNAVAILABLE, Question
 from cllint.online_phase import PROGRESS_AFTER, _Progress
 from cllint.resolver import DOWN_AFTER, Setup, resolve_all
 from helpers import ROOT, SARIF_SCHEMA, Run, clean_inventory, run_cllint
@@ -311,19 +313,58 @@ def test_nameservers_from_the_config_file(tmp_path: Path, inventory: Path) -> No
     assert found(run) == {("CL901", *CAP_NAME)}, run.out + run.err
 
 
-def test_a_server_that_keeps_timing_out_is_skipped_for_the_rest_of_the_run() -> None:
-    """One worker asks in order: the first DOWN_AFTER questions wait out their timeout,
-    the rest are unavailable at once, each saying why (never a pass)."""
+SKIPPED = "skipped: it did not answer earlier questions of this run"
+
+
+def test_a_server_that_never_answered_is_skipped_after_its_first_timeout() -> None:
+    """One worker asks in order: the first question waits out its timeout, the rest
+    are unavailable at once, each saying why (never a pass)."""
     dead = Nameserver("127.0.0.1", free_udp_port())
-    questions = [Question.of(f"h{n:02}.corp.test", "A") for n in range(DOWN_AFTER + 3)]
+    questions = [Question.of(f"h{n:02}.corp.test", "A") for n in range(4)]
     answers = resolve_all(questions, Setup((dead,), 0.1), workers=1)
-    reasons = [answers[q].reason for q in sorted(questions)]
     assert all(answers[q].status == UNAVAILABLE for q in questions)
-    assert reasons[:DOWN_AFTER] == [f"{dead} did not answer within 0.1 s"] * DOWN_AFTER
-    assert (
-        reasons[DOWN_AFTER:]
-        == [f"{dead} skipped: it timed out on earlier questions of this run"] * 3
-    )
+    assert [answers[q].reason for q in sorted(questions)] == [
+        f"{dead} did not answer within 0.1 s",
+        f"{dead} {SKIPPED}",
+        f"{dead} {SKIPPED}",
+        f"{dead} {SKIPPED}",
+    ]
+
+
+class _AnswersOnce:
+    """A UDP DNS server on 127.0.0.1 that answers its first query (NOERROR, no
+    records) and then goes silent: a live server that starts losing packets."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.port: int = self.sock.getsockname()[1]
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        import dns.message
+
+        data, peer = self.sock.recvfrom(4096)
+        self.sock.sendto(dns.message.make_response(dns.message.from_wire(data)).to_wire(), peer)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_server_that_answered_is_skipped_only_after_several_timeouts() -> None:
+    server = _AnswersOnce()
+    try:
+        live = Nameserver("127.0.0.1", server.port)
+        questions = [Question.of(f"h{n:02}.corp.test", "A") for n in range(DOWN_AFTER + 3)]
+        answers = resolve_all(questions, Setup((live,), 0.1), workers=1)
+    finally:
+        server.close()
+    ordered = [answers[q] for q in sorted(questions)]
+    assert ordered[0].status == NODATA
+    assert [a.reason for a in ordered[1:]] == [f"{live} did not answer within 0.1 s"] * (
+        DOWN_AFTER
+    ) + [f"{live} {SKIPPED}"] * 2
 
 
 def test_no_servers_means_every_question_is_unavailable() -> None:
