@@ -1,0 +1,100 @@
+"""Start-up stays lean: a command imports only what it needs.
+
+cllint runs on every commit, so ``cllint --version`` and a plain one-file
+check must not pay for DNS, SARIF, jsonschema or the click command line.
+Each case runs the real command under ``python -X importtime`` and reads the
+modules it imported from standard error.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cllint.entry import plain_check
+from helpers import CLEAN_EXAMPLE, ROOT, run_cllint
+
+
+def imported(args: list[str], cwd: Path = ROOT) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "cllint", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    modules = set()
+    for line in proc.stderr.splitlines():
+        if line.startswith("import time:") and line.count("|") == 2:
+            name = line.rsplit("|", 1)[1].strip()
+            if name != "package":  # the header line
+                modules.add(name)
+    assert "cllint" in modules  # the parsing works
+    return modules
+
+
+def tops(modules: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in modules}
+
+
+def test_version_imports_neither_jsonschema_nor_dns() -> None:
+    modules = imported(["--version"])
+    assert not {"jsonschema", "dns"} & tops(modules)
+    assert "cllint.check" not in modules
+
+
+def test_a_plain_text_check_of_one_file_imports_no_dns_nor_sarif() -> None:
+    modules = imported(["check", str(CLEAN_EXAMPLE)])
+    assert "dns" not in tops(modules)
+    assert "cllint.formats.sarif_format" not in modules
+    # the inventory schema is checked by compiled closures, the command line
+    # is parsed without click
+    assert "jsonschema" not in tops(modules)
+    assert "click" not in tops(modules)
+
+
+def test_options_go_through_the_click_command_line() -> None:
+    modules = imported(["check", "--format", "text", str(CLEAN_EXAMPLE)])
+    assert "click" in tops(modules)
+    assert "dns" not in tops(modules)
+
+
+@pytest.mark.parametrize(
+    ("args", "plain"),
+    [
+        (["check", "a.yaml"], True),
+        (["check", "a.yaml", "sites/"], True),
+        (["check"], False),  # the current folder, by click's rules
+        (["check", "-"], False),
+        (["check", "--", "a.yaml"], False),
+        (["check", "-q", "a.yaml"], False),
+        (["check", "a.yaml", "--select=CL4"], False),
+        (["check", ""], False),
+        (["rules"], False),
+        (["--version"], False),
+    ],
+)
+def test_which_command_lines_take_the_fast_path(args: list[str], plain: bool) -> None:
+    assert plain_check(args) is plain
+
+
+def test_the_fast_path_prints_what_the_click_command_prints(tmp_path: Path) -> None:
+    folder = ROOT / "tests" / "fixtures" / "rules"
+    fast = run_cllint(["check", str(folder), str(CLEAN_EXAMPLE)])
+    full = run_cllint(["check", "--color", "auto", str(folder), str(CLEAN_EXAMPLE)])
+    assert fast.code == full.code == 1
+    assert fast.out == full.out
+    assert "CL002" in fast.out
+
+    missing = run_cllint(["check", str(tmp_path / "nope.yaml")])
+    via_click = run_cllint(["check", "-q", str(tmp_path / "nope.yaml")])
+    assert missing.code == via_click.code == 2
+    assert missing.err == via_click.err
+    assert missing.err.startswith("cllint: error: no such file or folder:")
