@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Mapping, Sequence
@@ -48,9 +49,20 @@ def lint_file(path: Path, **kwargs: Any) -> FileReport:
     return Linter(settings(**kwargs)).lint_path(path)
 
 
-def lint_text(text: str, tmp_path: Path, name: str = "inventory.yaml", **kwargs: Any) -> FileReport:
-    path = tmp_path / name
+def write_inventory(folder: Path, text: str, name: str = "inventory.yaml") -> Path:
+    """Write an inventory into ``folder`` with the example's license files beside it,
+    so a copy of the clean example stays clean wherever a test puts it."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
+    licenses = path.parent / "licenses"
+    if not licenses.exists():
+        shutil.copytree(EXAMPLES / "licenses", licenses)
+    return path
+
+
+def lint_text(text: str, tmp_path: Path, name: str = "inventory.yaml", **kwargs: Any) -> FileReport:
+    path = write_inventory(tmp_path, text, name)
     return Linter(settings(base=tmp_path, **kwargs)).lint_path(path)
 
 

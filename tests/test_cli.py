@@ -7,16 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from helpers import CLEAN_EXAMPLE, ROOT, clean_inventory, run_cllint
+from helpers import CLEAN_EXAMPLE, ROOT, clean_inventory, run_cllint, write_inventory
 
 MSI = clean_inventory().replace("installer: CitrixLicensing.exe", "installer: setup.msi")
 
 
 @pytest.fixture
 def bad(tmp_path: Path) -> Path:
-    path = tmp_path / "bad.yaml"
-    path.write_text(MSI, encoding="utf-8")
-    return path
+    return write_inventory(tmp_path, MSI, "bad.yaml")
 
 
 def test_clean_example_exits_0() -> None:
@@ -70,7 +68,7 @@ def test_usage_errors_are_one_line(bad: Path) -> None:
 
 def test_bad_config_is_exit_2_naming_the_key(tmp_path: Path) -> None:
     (tmp_path / ".cllint.yaml").write_text("selct: [CL1]\n", encoding="utf-8")
-    (tmp_path / "a.yaml").write_text(clean_inventory(), encoding="utf-8")
+    write_inventory(tmp_path, clean_inventory(), "a.yaml")
     run = run_cllint(["check", "a.yaml"], cwd=tmp_path)
     assert run.code == 2
     assert "unknown configuration key 'selct'; did you mean 'select'?" in run.err
@@ -85,7 +83,8 @@ def test_broken_inventory_is_a_finding_not_exit_2(tmp_path: Path) -> None:
 
 
 def test_stdin(bad: Path) -> None:
-    run = run_cllint(["check", "-", "-f", "json"], stdin=bad.read_bytes())
+    # License-file paths of an inventory read from stdin are relative to the cwd.
+    run = run_cllint(["check", "-", "-f", "json"], stdin=bad.read_bytes(), cwd=bad.parent)
     assert run.code == 1
     items = json.loads(run.out)
     assert [(i["path"], i["line"], i["column"], i["rule"]) for i in items] == [
@@ -94,13 +93,11 @@ def test_stdin(bad: Path) -> None:
 
 
 def test_folder_is_walked_and_non_inventories_skipped(tmp_path: Path) -> None:
-    (tmp_path / "a.yaml").write_text(MSI, encoding="utf-8")
-    (tmp_path / "sub").mkdir()
-    (tmp_path / "sub" / "b.yml").write_text(MSI, encoding="utf-8")
+    write_inventory(tmp_path, MSI, "a.yaml")
+    write_inventory(tmp_path, MSI, "sub/b.yml")
     (tmp_path / "sub" / "c.json").write_text('{"name": "not an inventory"}', encoding="utf-8")
     (tmp_path / "notes.txt").write_text("cluster: x", encoding="utf-8")
-    (tmp_path / ".git").mkdir()
-    (tmp_path / ".git" / "d.yaml").write_text(MSI, encoding="utf-8")
+    write_inventory(tmp_path, MSI, ".git/d.yaml")
     run = run_cllint(["check", "-v"], cwd=tmp_path)
     assert run.code == 1
     paths = [line.split(":")[0] for line in run.out.splitlines() if "CL501" in line]

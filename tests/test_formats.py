@@ -11,12 +11,12 @@ import pytest
 
 from cllint.engine import Linter
 from cllint.formats import Report, render
-from helpers import SARIF_SCHEMA, clean_inventory, settings
+from helpers import SARIF_SCHEMA, clean_inventory, settings, write_inventory
 
 BAD = (
     clean_inventory()
     .replace("installer: CitrixLicensing.exe", "installer: setup.msi")
-    .replace("name: CTXLIC,", "name: CTXLICENSESRV01,")
+    .replace("validation: passed", "validation: failed")
 )
 
 
@@ -29,7 +29,7 @@ def sarif_validator() -> Any:
 
 
 def report_for(tmp_path: Path, text: str, name: str = "inv.yaml") -> Report:
-    (tmp_path / name).write_text(text, encoding="utf-8")
+    write_inventory(tmp_path, text, name)
     s = settings(base=tmp_path)
     files = [Linter(s).lint_path(tmp_path / name)]
     return Report(files=files, rules=s.rules, base=tmp_path)
@@ -43,7 +43,7 @@ def test_sarif_validates_and_has_what_code_scanning_needs(tmp_path: Path) -> Non
     driver = run["tool"]["driver"]
     assert driver["name"] == "cllint" and driver["version"] and driver["informationUri"]
     ids = [r["id"] for r in driver["rules"]]
-    assert ids == sorted(ids) and "CL402" in ids
+    assert ids == sorted(ids) and "CL104" in ids
     for rule in driver["rules"]:
         assert rule["shortDescription"]["text"] and rule["fullDescription"]["text"]
         assert rule["help"]["text"] and rule["help"]["markdown"]
@@ -51,7 +51,7 @@ def test_sarif_validates_and_has_what_code_scanning_needs(tmp_path: Path) -> Non
         assert rule["properties"]["tags"]
     assert run["automationDetails"]["id"] == "cllint/"
     results = run["results"]
-    assert [(r["ruleId"], r["level"]) for r in results] == [("CL402", "error"), ("CL501", "error")]
+    assert [(r["ruleId"], r["level"]) for r in results] == [("CL104", "error"), ("CL501", "error")]
     for result in results:
         assert ids[result["ruleIndex"]] == result["ruleId"]
         location = result["locations"][0]["physicalLocation"]

@@ -14,7 +14,7 @@ from cllint.model import Inventory
 from cllint.registry import all_rules, builtin_rules
 from cllint.rule import Context, Rule
 from cllint.ruledoc import missing_sections
-from helpers import clean_inventory, settings
+from helpers import clean_inventory, settings, write_inventory
 
 
 class Exploding(Rule):
@@ -30,8 +30,7 @@ class Exploding(Rule):
 
 
 def test_a_crashing_rule_is_a_finding_and_the_run_goes_on(tmp_path: Path) -> None:
-    path = tmp_path / "a.yaml"
-    path.write_text(clean_inventory().replace("CitrixLicensing.exe", "a.msi"), encoding="utf-8")
+    path = write_inventory(tmp_path, clean_inventory().replace("CitrixLicensing.exe", "a.msi"))
     s = settings(base=tmp_path)
     s.rules = (*s.rules, Exploding)
     report = Linter(s).lint_path(path)
@@ -86,8 +85,8 @@ def test_third_party_rules_come_from_entry_points(tmp_path: Path) -> None:
         "[cllint.rules]\nacme = acme_rules:NoTest\nbroken = acme_rules:Broken\n"
         "missing = acme_rules:Nope\n"
     )
-    inv = tmp_path / "a.yaml"
-    inv.write_text(clean_inventory().replace("name: CTXCLU01", "name: CTXTEST01"), "utf-8")
+    text = clean_inventory().replace("name: CTXCLU01", "name: CTXTEST01")
+    inv = write_inventory(tmp_path, text, "a.yaml")
     env_path = f"{site}"
     proc = subprocess.run(
         [sys.executable, "-m", "cllint", "check", str(inv), "--select", "ACME"],
