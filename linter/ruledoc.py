@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import re
+import textwrap
 from dataclasses import dataclass
 
 from cllint.rule import Rule
@@ -42,7 +43,9 @@ def parse(rule: type[Rule]) -> RuleDoc:
             current.append(line)
     return RuleDoc(
         title,
-        {k: inspect.cleandoc("\n".join(v)).strip("\n") for k, v in sections.items()},
+        # dedent, not cleandoc: cleandoc strips the first line on its own and would
+        # flatten the nesting of a YAML example.
+        {k: textwrap.dedent("\n".join(v)).strip("\n") for k, v in sections.items()},
     )
 
 

@@ -37,3 +37,20 @@ def test_rules_match_the_catalog_names_and_severities() -> None:
 def test_every_catalog_rule_is_implemented() -> None:
     missing = sorted(set(catalog()) - {r.id for r in builtin_rules()})
     assert not missing, f"rules of the catalog not implemented: {missing}"
+
+
+def test_rule_examples_are_valid_yaml_with_their_nesting() -> None:
+    import yaml
+
+    from cllint.ruledoc import parse
+    from cllint.rules import CapNameTooLong
+
+    for rule in builtin_rules():
+        doc = parse(rule)
+        for section in ("Failing example", "Passing example"):
+            try:  # compose: well-formed YAML, without constructing any tag
+                yaml.compose(doc.get(section), Loader=yaml.SafeLoader)
+            except yaml.YAMLError as exc:
+                raise AssertionError(f"{rule.id} {section} is not valid YAML: {exc}") from None
+    example = parse(CapNameTooLong).get("Failing example")
+    assert example == "licensing:\n  client_access_point: {name: CTXLICENSESRV01}"
