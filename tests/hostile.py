@@ -26,6 +26,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from cllint.engine import FileReport, Linter
+from cllint.findings import Finding
 from cllint.formats import Report, render
 from cllint.loader import load_text
 from helpers import CLEAN_EXAMPLE, SARIF_SCHEMA
@@ -185,25 +186,36 @@ _YAML_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
 
 
 def check_invariants(report: FileReport, raw: bytes, folder: Path, reports: bool = True) -> None:
-    """What must hold for any input: positions inside the file, valid reports.
-
-    The SARIF carries descriptors of the rules that fired only (the full
-    catalog is validated once elsewhere), which keeps each check fast.
-    """
+    """What must hold for any input: no crashed rule, positions inside the file,
+    and (with ``reports``) valid SARIF and JSON and no raw control characters in
+    the text and github output."""
     text = raw.decode("utf-8", "replace")
-    lines = _YAML_BREAK.split(text)  # line breaks as YAML counts them
+    # Line breaks as YAML counts them; a file that cannot be decoded (or holds a
+    # character YAML refuses) is placed by LF alone.
+    splits = (_YAML_BREAK.split(text), text.split("\n"))
     for f in report.findings:
         assert "internal error" not in f.message, f.message
-        assert f.span is not None
         if f.file is not None:
             continue  # a license file's position; checked by the license tests
-        assert 1 <= f.line <= len(lines) + 1, (f, len(lines))
-        width = len(lines[f.line - 1]) if f.line <= len(lines) else 0
-        assert 1 <= f.column <= width + 1, (f, width)
-        assert (f.span.end_line, f.span.end_column) >= (f.line, f.column), f
-        assert f.span.end_line <= len(lines) + 1, f
-    if not reports:
-        return
+        assert any(_inside(f, lines) for lines in splits), (f, [len(s) for s in splits])
+    if reports:
+        check_reports(report, folder)
+
+
+def _inside(f: Finding, lines: list[str]) -> bool:
+    if f.span is None or not 1 <= f.line <= len(lines) + 1:
+        return False
+    width = len(lines[f.line - 1]) if f.line <= len(lines) else 0
+    return (
+        1 <= f.column <= width + 1
+        and (f.span.end_line, f.span.end_column) >= (f.line, f.column)
+        and f.span.end_line <= len(lines) + 1
+    )
+
+
+def check_reports(report: FileReport, folder: Path) -> None:
+    """The SARIF carries descriptors of the rules that fired only (the full
+    catalog is validated elsewhere), which keeps each check fast."""
     fired = {f.rule_id for f in report.findings}
     rules = tuple(r for r in linter(folder).settings.rules if r.id in fired)
     full = Report(files=[report], rules=rules, base=folder)
