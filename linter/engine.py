@@ -365,6 +365,9 @@ def discover(
             yield raw
             continue
         if os.path.isdir(raw):
+            # A pull request can add ``x.yaml -> ~/.ssh/...``: in a walked folder, a
+            # symbolic link is followed only when it stays inside the repository root.
+            fence = os.path.realpath(find_root(Path(raw).resolve() / "_"))
             for folder, dirs, files in os.walk(raw):
                 dirs[:] = sorted(
                     d
@@ -374,7 +377,7 @@ def discover(
                 for name in sorted(files):
                     if name.lower().endswith(EXTENSIONS):
                         full = os.path.join(folder, name)
-                        if excluded(full, exclude):
+                        if excluded(full, exclude) or _leaves(full, fence):
                             if on_skip:
                                 on_skip(full)
                             continue
@@ -384,6 +387,14 @@ def discover(
                 on_skip(raw)
         else:
             yield raw
+
+
+def _leaves(path: str, fence: str) -> bool:
+    """True for a symbolic link whose target lies outside ``fence``."""
+    if not os.path.islink(path):
+        return False
+    target = os.path.realpath(path)
+    return os.path.commonpath([target, fence]) != fence
 
 
 def lint_all(paths: Iterable[str], settings: Settings) -> Iterator[FileReport]:
