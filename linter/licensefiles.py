@@ -87,6 +87,8 @@ class LicenseFiles:
         self.max_bytes = max_bytes
         self._by_entry: dict[tuple[Path, Path, Path, str], _Opened] = {}
         self._by_file: dict[tuple[int, int, int, int], LicenseFile] = {}
+        # Each license rule asks for the same inventory's files: resolve its folder once.
+        self._folders: dict[Path, Path] = {}
 
     def listed(self, inventory: Inventory, ctx: Context) -> list[Listed]:
         """Every entry of ``licensing.license_files``, opened (from cache when seen)."""
@@ -109,7 +111,9 @@ class LicenseFiles:
         return result
 
     def open(self, written: str, ctx: Context) -> _Opened:
-        folder = ctx.path.resolve().parent
+        folder = self._folders.get(ctx.path)
+        if folder is None:
+            folder = self._folders[ctx.path] = ctx.path.resolve().parent
         key = (folder, ctx.root, ctx.base, written)
         cached = self._by_entry.get(key)
         if cached is None:
