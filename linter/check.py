@@ -235,7 +235,12 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     if opts.output is not None:
         from cllint.fileio import write_atomic
 
-        write_atomic(opts.output, text)
+        try:
+            write_atomic(opts.output, text)
+        except OSError as exc:
+            raise UsageError(
+                f"{opts.output}: cannot write the report: {exc.strerror or exc}"
+            ) from None
         if not opts.quiet:
             from cllint.formats.text_format import summary
 
