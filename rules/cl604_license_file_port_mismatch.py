@@ -3,7 +3,6 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefile import DEFAULT_SERVER_PORT
 from cllint.licensefiles import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
@@ -63,6 +62,9 @@ class LicenseFilePortMismatch(Rule):
             parsed = listed.usable
             if parsed is None:
                 continue
+            # imported here: the .lic parser loads only when a license file was read
+            from cllint.licensefile import DEFAULT_SERVER_PORT
+
             for server in parsed.servers:
                 if server.port == server_port:
                     continue
