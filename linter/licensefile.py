@@ -25,7 +25,7 @@ from cllint.findings import Span, q
 
 DEFAULT_SERVER_PORT = 27000
 MAX_ERRORS = 10
-"""At most this many CL702 problems per file: a binary file is one problem, not thousands."""
+"""Reading stops at this many problems: a garbage file is ten findings, not thousands."""
 
 QUOTES = frozenset('"\u201c\u201d')
 """Plain and typographic double quotes (web pages turn ``"`` into ``“``/``”``)."""
@@ -303,17 +303,30 @@ class _Word:
     unterminated: bool = False
 
 
+_STOP = re.compile(r"[\s\"\u201c\u201d]")
+_SPACE = re.compile(r"\s")
+_QUOTE = re.compile(r"[\"\u201c\u201d]")
+
+
 def _words(text: str) -> Iterator[_Word]:
+    """Split a logical line into words, in linear time whatever the input.
+
+    A word is ``KEY=value``, ``KEY="quoted value"``, a bare word or a quoted
+    one. A known keyword glued to the end of the previous value (a lost
+    space, ``ISSUED=01-jun-2026SIGN=``) starts a new word; those places are
+    found once for the whole line, so no word is scanned twice.
+    """
+    glued = [m.start() for m in _GLUED_AFTER_VALUE.finditer(text)]
     i, n = 0, len(text)
     while i < n:
         if text[i].isspace():
             i += 1
             continue
         start = i
-        j = i
-        # a bare part up to white space, a quote or (for KEY=) the '='
-        while j < n and not text[j].isspace() and text[j] not in QUOTES:
-            j += 1
+        k = bisect.bisect_right(glued, start)
+        limit = glued[k] if k < len(glued) else n
+        stop = _STOP.search(text, start, limit)
+        j = stop.start() if stop else limit
         bare = text[start:j]
         key: str | None = None
         value_start = start
@@ -323,27 +336,17 @@ def _words(text: str) -> Iterator[_Word]:
             value_start = start + eq + 1
         if j < n and text[j] in QUOTES and j in (value_start, start):
             # a quoted value: up to the closing quote
-            close = j + 1
-            while close < n and text[close] not in QUOTES:
-                close += 1
-            unterminated = close >= n
-            value = text[j + 1 : close]
+            close_match = _QUOTE.search(text, j + 1)
+            close = close_match.start() if close_match else n
             end = min(close + 1, n)
-            yield _Word(key, value, True, start, end, j + 1, unterminated)
+            yield _Word(key, text[j + 1 : close], True, start, end, j + 1, close_match is None)
             i = end  # a keyword glued to the closing quote starts a new word
             continue
-        # unquoted: take the rest up to white space (quotes inside are kept)
-        while j < n and not text[j].isspace():
-            j += 1
-        word = text[start:j]
-        # a keyword glued to the previous value (a lost space): split it off
-        search_from = (eq + 1) if key is not None else 0
-        glued = _GLUED_AFTER_VALUE.search(word, search_from + 1) if word else None
-        if glued is not None and glued.start() > search_from:
-            j = start + glued.start()
-            word = text[start:j]
-        value = word[value_start - start :]
-        yield _Word(key, value, False, start, j, value_start)
+        if j < limit and not text[j].isspace():
+            # a quote inside an unquoted value is kept: go on to white space
+            space = _SPACE.search(text, j, limit)
+            j = space.start() if space else limit
+        yield _Word(key, text[value_start:j], False, start, j, value_start)
         i = j
 
 
@@ -648,6 +651,8 @@ def parse_text(text: str) -> LicenseFile:
     errors: list[ParseError] = []
     use_server = False
     for logical in _logical_lines(split_lines(text)):
+        if not logical.text.strip():
+            continue  # only backslashes: nothing to read
         try:
             reader = _LineReader(logical)
             first = reader.words[0]
@@ -666,7 +671,14 @@ def parse_text(text: str) -> LicenseFile:
                 raise _Problem(_unknown_start(logical.text), logical.span(first.start, first.end))
         except _Problem as exc:
             errors.append(ParseError(exc.message, exc.span))
-    if len(servers) not in (0, 1, 3):
+            if len(errors) >= MAX_ERRORS:
+                # the file is unusable anyway: stop reading it (a hostile file
+                # of garbage lines would otherwise cost a parse per line)
+                last = errors.pop()
+                note = f"{last.message} (the rest of the file was not read)"
+                errors.append(ParseError(note, last.span))
+                break
+    if len(servers) not in (0, 1, 3) and len(errors) < MAX_ERRORS:
         errors.append(
             ParseError(
                 f"the file has {len(servers)} SERVER lines; a license file has none, one, "
@@ -675,11 +687,6 @@ def parse_text(text: str) -> LicenseFile:
             )
         )
     errors.sort(key=lambda e: (e.span.line, e.span.column))
-    if len(errors) > MAX_ERRORS:
-        more = len(errors) - MAX_ERRORS
-        last = errors[MAX_ERRORS - 1]
-        note = f"{last.message} (and {more} more problems after this one)"
-        errors = [*errors[: MAX_ERRORS - 1], ParseError(note, last.span)]
     return LicenseFile(
         servers=tuple(servers),
         vendors=tuple(vendors),
