@@ -8,6 +8,7 @@ one place owns the mapping from data to source.
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 
@@ -92,13 +93,26 @@ class Suppression:
 MAX_EXCERPT = 60
 
 
+def excerpt(value: object) -> str:
+    """``value`` as text, shortened to :data:`MAX_EXCERPT` characters (unquoted)."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= MAX_EXCERPT else text[: MAX_EXCERPT - 1] + "…"
+
+
+def listing(values: Iterable[object], most: int = 10) -> str:
+    """``a, b, c`` for a message: each value an excerpt, at most ``most`` of them.
+
+    A hostile inventory can declare thousands of names of any length.
+    """
+    items = [excerpt(v) for v in values]
+    shown = ", ".join(items[:most])
+    return shown + (f" and {len(items) - most} more" if len(items) > most else "")
+
+
 def q(value: object) -> str:
     """Quote a value for a message: ``'value'``, shortened to a short excerpt.
 
     Messages end up in CI logs and uploaded SARIF; quoting at most a short
     excerpt keeps a hostile multi-megabyte value from flooding them.
     """
-    text = value if isinstance(value, str) else str(value)
-    if len(text) > MAX_EXCERPT:
-        text = text[: MAX_EXCERPT - 1] + "…"
-    return f"'{text}'"
+    return f"'{excerpt(value)}'"

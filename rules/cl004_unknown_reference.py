@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.findings import Finding, Severity, q
+from cllint.findings import Finding, Severity, listing, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 
@@ -47,7 +47,7 @@ class UnknownReference(Rule):
         for node in inventory.nodes:
             for nic in node.nics:
                 if nic.has("network") and inventory.network(nic.network) is None:
-                    known = ", ".join(networks) or "none declared"
+                    known = listing(networks) or "none declared"
                     yield self.at(
                         nic.ptr("network"),
                         f"network {q(nic.network)} of adapter {q(nic.name)} on node "
@@ -61,9 +61,9 @@ class UnknownReference(Rule):
             yield self.at(
                 lic.ptr("storage"),
                 f"licensing storage drive {q(lic.storage)} is not a cluster storage drive "
-                f"(known: {', '.join(drives) or 'none declared'})",
+                f"(known: {listing(drives) or 'none declared'})",
             )
-        nodes = ", ".join(n.name for n in inventory.nodes if n.name) or "none declared"
+        nodes = listing(n.name for n in inventory.nodes if n.name) or "none declared"
         if lic.has("install_order"):
             for i, name in enumerate(lic.install_order):
                 if inventory.node(name) is None:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from cllint.findings import Finding, Severity, q
+from cllint.findings import Finding, Severity, excerpt, q
 from cllint.model import Inventory, Node
 from cllint.rule import Context, Rule
 
@@ -88,7 +88,8 @@ class HardwareDiffers(Rule):
             if not keys:
                 continue
             details = ", ".join(
-                f"{k} ({show(hardware, k)} vs {show(ref, k)})" for k in keys[:MAX_KEYS_SHOWN]
+                f"{excerpt(k)} ({show(hardware, k)} vs {show(ref, k)})"
+                for k in keys[:MAX_KEYS_SHOWN]
             )
             more = f" and {len(keys) - MAX_KEYS_SHOWN} more" if len(keys) > MAX_KEYS_SHOWN else ""
             yield self.at(
