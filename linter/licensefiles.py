@@ -59,6 +59,13 @@ class Listed:
     """Display path of the file (relative POSIX path), for findings inside it."""
     problem: Problem | None
     license: LicenseFile | None
+    repeated: bool = False
+    """The same file is listed earlier: its content is reported there only."""
+
+    @property
+    def content(self) -> LicenseFile | None:
+        """The parsed file (possibly with CL702 errors), unless listed earlier too."""
+        return None if self.repeated or self.problem is not None else self.license
 
     @property
     def usable(self) -> LicenseFile | None:
@@ -66,11 +73,10 @@ class Listed:
 
         One cause, one finding: a file that is missing, escapes the root or
         cannot be parsed is reported once, and the checks of its content stay
-        silent.
+        silent; a file listed twice is checked at its first entry.
         """
-        if self.problem is None and self.license is not None and self.license.usable:
-            return self.license
-        return None
+        content = self.content
+        return content if content is not None and content.usable else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,8 +102,13 @@ class LicenseFiles:
         if lic is None or not lic.has("license_files") or not lic.license_files:
             return []
         result = []
+        seen: set[int] = set()
         for index, written in enumerate(lic.license_files):
             opened = self.open(written, ctx)
+            parsed = opened.license
+            repeated = parsed is not None and id(parsed) in seen
+            if parsed is not None:
+                seen.add(id(parsed))
             result.append(
                 Listed(
                     index=index,
@@ -106,6 +117,7 @@ class LicenseFiles:
                     shown=opened.shown,
                     problem=opened.problem,
                     license=opened.license,
+                    repeated=repeated,
                 )
             )
         return result

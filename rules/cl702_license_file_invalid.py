@@ -51,7 +51,8 @@ class LicenseFileInvalid(Rule):
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         for listed in service(ctx).listed(inventory, ctx):
-            if listed.license is None:
+            parsed = listed.content
+            if parsed is None:
                 continue
-            for error in listed.license.errors:
+            for error in parsed.errors:
                 yield finding_in(self.id, listed, error.span, error.message)

@@ -328,3 +328,14 @@ def test_oversized_file_is_not_read(repo: Path) -> None:
     big.write_bytes(b"# padding\n" * 110_000)
     found = messages(repo, ["licenses/big.lic"], "CL701")
     assert len(found) == 1 and "larger than a license file can be (1024 KiB at most)" in found[0]
+
+
+def test_a_file_listed_twice_is_reported_once(repo: Path) -> None:
+    (repo / "licenses" / "a.lic").write_text(lic_text(host="ctxlic") + "BOGUS\n", encoding="utf-8")
+    (repo / "licenses" / "b.lic").write_text(lic_text(host="ctxlic"), encoding="utf-8")
+    files = ["licenses/a.lic", "./licenses/a.lic", "licenses/b.lic", "licenses/../licenses/b.lic"]
+    assert lint(repo, files) == [
+        ("licenses/a.lic", "CL702", 8, 1),
+        ("licenses/b.lic", "CL404", 2, 27),
+        ("licenses/b.lic", "CL404", 7, 18),
+    ]
