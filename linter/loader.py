@@ -36,14 +36,23 @@ class Limits:
     """Most findings reported for one file (the engine stops collecting past it)."""
 
 
+Position = tuple[int, int, int, int]
+"""A span as the index stores it: (line, column, end line, end column), 1-based.
+
+Plain tuples, not :class:`Span` objects: every value and key of a file gets
+one, and a frozen dataclass costs twenty times a tuple to build; the few
+that findings point at become spans when looked up.
+"""
+
+
 @dataclass(slots=True)
 class Document:
     """One YAML document: its data and where each part of it came from."""
 
     index: int
     data: Any
-    spans: dict[str, Span] = field(default_factory=dict)
-    key_spans: dict[str, Span] = field(default_factory=dict)
+    spans: dict[str, Position] = field(default_factory=dict)
+    key_spans: dict[str, Position] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     """Source text of non-string scalars (``11.10`` stays ``11.10``, not 11.1)."""
 
@@ -54,14 +63,15 @@ class Document:
         while True:
             found = spans.get(p)
             if found is not None:
-                return found
+                return Span(*found)
             if not p:
                 return Span.point(1, 1)
             p = p[: p.rfind("/")]
 
     def key_span(self, pointer: str) -> Span:
         """The span of the mapping key whose value is at ``pointer``."""
-        return self.key_spans.get(pointer) or self.span(pointer)
+        found = self.key_spans.get(pointer)
+        return Span(*found) if found is not None else self.span(pointer)
 
 
 @dataclass(slots=True)
@@ -166,7 +176,7 @@ class _Frame:
         self.line = line
         self.col = col
         self.key: str | None = None
-        self.key_span: Span | None = None
+        self.key_span: Position | None = None
         self.nodes = 1
         self.height = 1
         self.skip = skip
@@ -256,7 +266,7 @@ class _Composer:
                     key = event.value
                     em = event.end_mark
                     top.key = key
-                    top.key_span = Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+                    top.key_span = (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
                     if (
                         tag is None
                         and event.implicit[0]
@@ -308,7 +318,7 @@ class _Composer:
                 frame = stack.pop()
                 value = frame.container
                 em = event.end_mark
-                span = Span(frame.line, frame.col, em.line + 1, em.column + 1)
+                span = (frame.line, frame.col, em.line + 1, em.column + 1)
                 nodes = frame.nodes
                 depth_below = frame.height
                 if frame.anchor is not None:
@@ -354,7 +364,7 @@ class _Composer:
                 continue
 
             em = event.end_mark
-            span = Span(sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+            span = (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
             if cls is ev.ScalarEvent and event.anchor is not None:
                 anchors[event.anchor] = (value, 1, 0)
             if not stack:
@@ -392,10 +402,10 @@ class _Composer:
         top: _Frame,
         value: Any,
         pointer: str,
-        span: Span,
+        span: Position,
         nodes: int,
-        spans: dict[str, Span],
-        key_spans: dict[str, Span],
+        spans: dict[str, Position],
+        key_spans: dict[str, Position],
         raw: dict[str, str],
         rawtext: str | None,
     ) -> None:
@@ -421,12 +431,12 @@ class _Composer:
         if key in c:
             if not top.skip and len(self.findings) < self.limits.max_findings:
                 first = key_spans.get(pointer)
-                where = f" (first at line {first.line})" if first else ""
+                where = f" (first at line {first[0]})" if first else ""
                 self.findings.append(
                     Finding(
                         "CL003",
                         f"duplicate key {q(key)}{where}; the first one is used",
-                        span=key_span,
+                        span=Span(*key_span),
                     )
                 )
             return
@@ -437,7 +447,7 @@ class _Composer:
             if rawtext is not None:
                 raw[pointer] = rawtext
 
-    def _merge(self, frame: _Frame, value: Any, key_span: Span) -> None:
+    def _merge(self, frame: _Frame, value: Any, key_span: Position) -> None:
         target: dict[str, Any] = frame.container
         merged = frame.merged if frame.merged is not None else set()
         frame.merged = merged
@@ -446,8 +456,8 @@ class _Composer:
             if not isinstance(source, dict):
                 raise _LoadError(
                     "a merge key (<<) needs a mapping or a list of mappings",
-                    key_span.line,
-                    key_span.column,
+                    key_span[0],
+                    key_span[1],
                 )
             for k, v in source.items():
                 if k not in target:
