@@ -194,3 +194,50 @@ def test_heavy_inputs_stay_small_and_fast(tmp_path: Path, name: str) -> None:
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert not list(sarif_validator().iter_errors(sarif))
     assert (tmp_path / "out.sarif").stat().st_size < 20 * MiB
+
+
+PAYLOADS = [
+    '!!python/object/apply:os.system ["touch {marker}"]',
+    '!!python/object/apply:subprocess.call [["touch", "{marker}"]]',
+    '!!python/object/new:os.system ["touch {marker}"]',
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!!python/object:__main__.X {{a: 1}}",
+    '!<tag:yaml.org,2002:python/object/apply:os.system> ["touch {marker}"]',
+]
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_no_code_runs_from_an_inventory_or_a_config(tmp_path: Path, payload: str) -> None:
+    marker = tmp_path / "pwned"
+    tagged = payload.format(marker=marker)
+    (tmp_path / "inventory.yaml").write_text(f"cluster:\n  name: {tagged}\nnodes: []\n")
+    run = run_cllint(["check", "-f", "json", "inventory.yaml"], cwd=tmp_path)
+    assert run.code == 1 and not marker.exists()
+    found = json.loads(run.out)
+    assert [(f["rule"], f["line"], f["column"]) for f in found] == [("CL001", 2, 9)]
+    assert "is not allowed: inventories hold plain data only" in found[0]["message"]
+    (tmp_path / ".cllint.yaml").write_text(f"select: {tagged}\n")
+    run = run_cllint(["check", "inventory.yaml"], cwd=tmp_path)
+    assert run.code == 2 and not marker.exists()
+    assert run.err.count("\n") == 1 and "is not allowed" in run.err
+
+
+def test_a_hostile_config_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / ".cllint.yaml").write_bytes(_bomb().replace(b"version: 1\ncluster:", b"x:"))
+    (tmp_path / "inventory.yaml").write_text("cluster: {}\n")
+    run = run_cllint(["check", "inventory.yaml"], cwd=tmp_path)
+    assert run.code == 2
+    assert run.err.endswith(":7: aliases expand to more than 1000000 values (limit max-nodes)\n")
+
+
+def test_nesting_just_under_the_highest_max_depth(tmp_path: Path) -> None:
+    """max-depth may be raised to 1000: even then nothing recurses past Python's limit."""
+    (tmp_path / ".cllint.yaml").write_text("limits: {max-depth: 1000}\n")
+    deep = "[" * 990 + "]" * 990
+    (tmp_path / "inventory.yaml").write_text(f"cluster:\n  name: x\n  x-deep: {deep}\n")
+    run = run_cllint(["check", "-f", "sarif", "inventory.yaml"], cwd=tmp_path)
+    assert run.code == 1, run.err
+    assert run.err == ""
+    results = json.loads(run.out)["runs"][0]["results"]
+    assert results and all("internal error" not in r["message"]["text"] for r in results)
