@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.findings import Finding, Severity, q
+from cllint.findings import Finding, Severity, listing, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.nic_addressing import PRIVATE, network_role, node_roles
@@ -55,7 +55,7 @@ class MissingPrivateNic(Rule):
             if n.name and network_role(n) == PRIVATE
         ]
         hint = (
-            f"add an adapter with a static address on {' or '.join(q(c) for c in candidates)}"
+            f"add an adapter with a static address on a private network ({listing(candidates)})"
             if candidates
             else "declare a private network in cluster.networks and add an adapter on it"
         )
@@ -63,7 +63,7 @@ class MissingPrivateNic(Rule):
             roles = node_roles(inventory, node)
             if not node.nics or roles is None or PRIVATE in roles:
                 continue
-            on = ", ".join(dict.fromkeys(q(nic.network) for nic in node.nics))
+            on = listing(dict.fromkeys(nic.network for nic in node.nics))
             yield self.at(
                 node.ptr("nics"),
                 f"node {q(node.name)} has no adapter on a private cluster network (its "

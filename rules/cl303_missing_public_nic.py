@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.findings import Finding, Severity, q
+from cllint.findings import Finding, Severity, listing, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.nic_addressing import PUBLIC, network_role, node_roles
@@ -55,7 +55,7 @@ class MissingPublicNic(Rule):
             if n.name and network_role(n) == PUBLIC
         ]
         hint = (
-            f"add an adapter on {' or '.join(q(c) for c in candidates)}"
+            f"add an adapter on a public network ({listing(candidates)})"
             if candidates
             else "declare a public network in cluster.networks and add an adapter on it"
         )
@@ -63,7 +63,7 @@ class MissingPublicNic(Rule):
             roles = node_roles(inventory, node)
             if not node.nics or roles is None or PUBLIC in roles:
                 continue
-            on = ", ".join(dict.fromkeys(q(nic.network) for nic in node.nics))
+            on = listing(dict.fromkeys(nic.network for nic in node.nics))
             yield self.at(
                 node.ptr("nics"),
                 f"node {q(node.name)} has no adapter on a public network (its adapters are "

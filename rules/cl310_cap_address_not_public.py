@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.findings import Finding, Severity, q
+from cllint.findings import Finding, Severity, listing
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.nic_addressing import PUBLIC, network_role, network_subnet
@@ -62,8 +62,8 @@ class CapAddressNotPublic(Rule):
             if role == PUBLIC:
                 if subnet.version == cap.address.version and cap.address in subnet:
                     return
-                public.append(f"{q(net.name)} ({subnet})")
-        where = ", ".join(public) if public else "none declared"
+                public.append(f"{net.name} ({subnet})")
+        where = listing(public) if public else "none declared"
         yield self.at(
             cap.ptr("address"),
             f"client access point address {cap.address} is not inside a public network's "
