@@ -339,3 +339,16 @@ def test_a_file_listed_twice_is_reported_once(repo: Path) -> None:
         ("licenses/b.lic", "CL404", 2, 27),
         ("licenses/b.lic", "CL404", 7, 18),
     ]
+
+
+def test_as_of_and_the_warning_window_from_the_command_line_and_config(repo: Path) -> None:
+    (repo / "licenses" / "a.lic").write_text(lic_text(expiry="15-aug-2026"), encoding="utf-8")
+    (repo / "cluster.yaml").write_text(inventory(["licenses/a.lic"]), encoding="utf-8")
+    args = ["check", "cluster.yaml", "--as-of"]
+    assert run_cllint([*args, "2026-06-01"], cwd=repo).code == 0
+    expired = run_cllint([*args, "2026-08-16"], cwd=repo)
+    assert "licenses/a.lic:5:40: CL703 [error] license-expired: INCREMENT CVD_ENT" in expired.out
+    (repo / ".cllint.yaml").write_text("expiry-warning-days: 90\n", encoding="utf-8")
+    warned = run_cllint([*args, "2026-06-01"], cwd=repo)
+    assert "licenses/a.lic:5:40: CL704 [warning] license-expiring:" in warned.out
+    assert "within the 90-day warning window" in warned.out
