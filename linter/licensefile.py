@@ -686,6 +686,14 @@ def parse_text(text: str) -> LicenseFile:
                 servers[-1].keyword.span,
             )
         )
+    if not (errors or servers or vendors or features or packages or use_server):
+        errors.append(
+            ParseError(
+                "the file holds no license lines (nothing, or only comments) – is it the "
+                "right file?",
+                Span.point(1, 1),
+            )
+        )
     errors.sort(key=lambda e: (e.span.line, e.span.column))
     return LicenseFile(
         servers=tuple(servers),

@@ -286,8 +286,15 @@ def test_huge_continued_line_is_linear() -> None:
 
 
 def test_lone_backslashes_are_nothing() -> None:
-    assert parse(b"\\\n").errors == ()
-    assert parse(b" \\\n\\\n\\").errors == ()
+    assert parse(b"USE_SERVER\n\\\n").errors == ()
+    assert parse(b"USE_SERVER\n \\\n\\\n\\").errors == ()
+
+
+def test_a_file_without_license_lines_is_unusable() -> None:
+    for data in (b"", b"# only a comment\r\n\r\n", b"\\\n"):
+        ((e,),) = [parse(data).errors]
+        assert (e.span.line, e.span.column) == (1, 1)
+        assert "holds no license lines" in e.message
 
 
 PIECES = (
