@@ -17,10 +17,10 @@ class LicenseFileInvalid(Rule):
         with too few fields, a bad version, expiry date, count or port, an
         uncounted line without ``HOSTID=``, an unclosed quote, two SERVER
         lines (a file has none, one or three), a file that is not UTF-8
-        text, or a file without any license line. Unknown keywords inside a line are kept, not reported. Reading
-        stops at the tenth problem. While a file has such a problem,
-        the checks of its content (CL404, CL405, CL604, CL703, CL704) stay
-        silent.
+        text, or a file without any license line. Unknown keywords inside a
+        line are kept, not reported. Reading stops at the tenth problem.
+        While a file has such a problem, the checks of its content (CL404,
+        CL405, CL604, CL703, CL704) stay silent.
 
     Why:
         "Because you already generated license files that reference a specific
