@@ -9,7 +9,6 @@ names the key and suggests the closest known one.
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +109,8 @@ def validate(values: dict[str, Any], path: Path | None) -> None:
         instance: Any = error.instance
         unknown = [k for k in instance if k not in allowed]
         name = unknown[0] if unknown else "?"
+        import difflib
+
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
         full = f"{key}.{name}" if key else name
