@@ -58,6 +58,10 @@ class LicenseFilePortMismatch(Rule):
         if lic is None:
             return
         server_port, vendor_port = lic.ports.license_server, lic.ports.vendor_daemon
+        # a port the schema rejected (CL002) is not compared: its default would mislead
+        ports_invalid = lic.is_invalid("ports")
+        check_server = not (ports_invalid or lic.ports.is_invalid("license_server"))
+        check_vendor = not (ports_invalid or lic.ports.is_invalid("vendor_daemon"))
         for listed in service(ctx).listed(inventory, ctx):
             parsed = listed.usable
             if parsed is None:
@@ -66,7 +70,7 @@ class LicenseFilePortMismatch(Rule):
             from cllint.licensefile import DEFAULT_SERVER_PORT
 
             for server in parsed.servers:
-                if server.port == server_port:
+                if not check_server or server.port == server_port:
                     continue
                 if server.port_value is None:
                     yield finding_in(
@@ -90,7 +94,7 @@ class LicenseFilePortMismatch(Rule):
             for vendor in parsed.vendors:
                 if vendor.name.text.upper() != CITRIX_VENDOR or vendor.port_value is None:
                     continue
-                if vendor.port != vendor_port:
+                if check_vendor and vendor.port != vendor_port:
                     yield finding_in(
                         self.id,
                         listed,

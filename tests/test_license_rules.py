@@ -352,3 +352,9 @@ def test_as_of_and_the_warning_window_from_the_command_line_and_config(repo: Pat
     warned = run_cllint([*args, "2026-06-01"], cwd=repo)
     assert "licenses/a.lic:5:40: CL704 [warning] license-expiring:" in warned.out
     assert "within the 90-day warning window" in warned.out
+
+
+def test_cl604_does_not_compare_a_port_the_schema_rejected(repo: Path) -> None:
+    (repo / "licenses" / "a.lic").write_text(lic_text(port="27001"), encoding="utf-8")
+    found = lint(repo, ["licenses/a.lic"], ports="{license_server: many}")
+    assert [rule for _, rule, _, _ in found] == ["CL002"]
