@@ -154,3 +154,17 @@ def test_bad_limits_are_exit_2(tmp_path: Path, limits: str) -> None:
     run = run_cllint(["check", "inventory.yaml"], cwd=tmp_path)
     assert run.code == 2
     assert run.err.count("\n") == 1 and "limits." in run.err
+
+
+def test_standard_input_is_read_only_up_to_the_limit(tmp_path: Path) -> None:
+    (tmp_path / ".cllint.yaml").write_text("limits: {max-file-size: 1000}\n")
+    run = run_cllint(["check", "-f", "json", "-"], cwd=tmp_path, stdin=b"x" * 50_000_000)
+    assert run.code == 1
+    found = json.loads(run.out)
+    assert [(f["path"], f["rule"], f["message"]) for f in found] == [
+        (
+            "<stdin>",
+            "CL001",
+            "file is 1001 bytes, over the 1000-byte limit (limit max-file-size)",
+        )
+    ]

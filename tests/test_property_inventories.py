@@ -111,3 +111,14 @@ def test_the_command_exits_0_1_or_2_without_a_traceback(folder: Path, text: str,
     run = run_cllint(["check", "-f", fmt, "-"], cwd=folder, stdin=text.encode("utf-8"))
     assert run.code in (0, 1, 2)
     assert "Traceback" not in run.err
+
+
+@FUZZ
+@given(pointer=st.sampled_from(clean_pointers()), value=yaml_values)
+def test_the_model_builder_survives_without_the_schema(pointer: str, value: Any) -> None:
+    """Even told nothing is invalid, the builder type-checks every field itself."""
+    from cllint import model
+
+    data = replaced(clean_data(), pointer, value)
+    inventory = model.build(data)
+    assert inventory.pointer == ""
