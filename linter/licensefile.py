@@ -51,9 +51,10 @@ _GLUED_AFTER_VALUE = re.compile(r"(?<=[0-9a-z\"])(?:" + "|".join(GLUED_KEYWORDS)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 _HEX_LINE = re.compile(r"[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*\s*\\?")
 _HEX_GROUP = re.compile(r"[0-9A-Fa-f]+\Z")
-_VERSION = re.compile(r"\d+(?:\.\d+)*\Z")
-_DATE = re.compile(r"(\d{1,2})-([A-Za-z]{3})-(\d{1,4})\Z")
-_PORT = re.compile(r"\d+\Z")
+_VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)*\Z")
+_DATE = re.compile(r"([0-9]{1,2})-([A-Za-z]{3})-([0-9]{1,4})\Z")
+_PORT = re.compile(r"[0-9]{1,5}\Z")
+_COUNT = re.compile(r"[0-9]{1,12}\Z")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -472,7 +473,7 @@ class _LineReader:
             elif key is None or _looks_like_path(w):
                 positional.append(w)
         for index, w in enumerate(positional):
-            if index == 0 and w.value.isdigit() and len(positional) == 1 and port is None:
+            if index == 0 and _PORT.match(w.value) and len(positional) == 1 and port is None:
                 # ``VENDOR CITRIX 7279`` is read as a daemon path by lmgrd: say so
                 raise _Problem(
                     f"{q(w.value)} stands where the daemon path goes; write the port as "
@@ -526,7 +527,7 @@ class _LineReader:
         counted: int | None
         if count.value.lower() == "uncounted":
             counted = None
-        elif count.value.isdigit():
+        elif _COUNT.match(count.value):
             counted = int(count.value)
         else:
             raise _Problem(

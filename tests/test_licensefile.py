@@ -330,3 +330,17 @@ def test_hostile_shapes_stay_fast() -> None:
         start = time.perf_counter()
         parse(data)
         assert time.perf_counter() - start < 15  # linear: about a second on a slow machine
+
+
+def test_huge_and_non_ascii_numbers_are_errors_not_crashes() -> None:
+    long = "9" * 5000  # beyond int()'s digit limit
+    for text in (
+        f"SERVER a ANY {long}\n",
+        f"FEATURE a b 1.0 permanent {long} HOSTID=ANY\n",
+        "FEATURE a b 1.0 permanent \u00b2 HOSTID=ANY\n",
+        "VENDOR CITRIX port=\u00b2\n",
+        "FEATURE a b 1.0 1-jan-\uff12\uff10\uff12\uff17 1\n",
+    ):
+        (error,) = lic(text).errors
+        assert error.span.line == 1
+        assert long not in error.message
