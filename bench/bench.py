@@ -498,7 +498,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             grow20 = b / a if a else 0.0
             grow2 = c / b if b else 0.0
             mark = ""
-            if grow2 > 3.0 and c > 0.002:
+            # Linear: x20 near 20 and x2 near 2. Quadratic: x20 near 400, x2 near 4.
+            if grow20 > 40 and grow2 > 3.0 and c > 0.002:
                 mark = "  <- grows faster than its input"
                 flagged.append(key)
             print(

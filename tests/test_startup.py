@@ -98,3 +98,12 @@ def test_the_fast_path_prints_what_the_click_command_prints(tmp_path: Path) -> N
     assert missing.code == via_click.code == 2
     assert missing.err == via_click.err
     assert missing.err.startswith("cllint: error: no such file or folder:")
+
+
+def test_the_license_file_parser_loads_only_for_listed_license_files(tmp_path: Path) -> None:
+    text = CLEAN_EXAMPLE.read_text(encoding="utf-8")
+    without = "\n".join(line for line in text.splitlines() if "license_files" not in line)
+    path = tmp_path / "inventory.yaml"
+    path.write_text(without + "\n", encoding="utf-8")
+    assert "cllint.licensefile" not in imported(["check", str(path)], cwd=tmp_path)
+    assert "cllint.licensefile" in imported(["check", str(CLEAN_EXAMPLE)])
