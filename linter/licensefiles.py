@@ -165,6 +165,8 @@ class LicenseFiles:
             return cannot("does not exist – fix the path or remove the entry")
         except OSError as exc:
             return cannot(f"cannot be read: {exc.strerror or exc}")
+        except ValueError:  # a name the file system cannot encode
+            return cannot("cannot be read: the file system cannot encode its name")
         if not stat.S_ISREG(st.st_mode):
             return cannot(f"is {_kind(st.st_mode)}not a regular file; it was not read")
         if st.st_size > self.max_bytes:
