@@ -43,7 +43,7 @@ def test_rule_examples_are_valid_yaml_with_their_nesting() -> None:
     import yaml
 
     from cllint.ruledoc import parse
-    from cllint.rules import CapNameTooLong
+    from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
 
     for rule in builtin_rules():
         doc = parse(rule)
