@@ -191,7 +191,16 @@ class _Composer:
         self.text = text
         self.limits = limits
         self.findings: list[Finding] = []
-        self.resolve: Any = yaml.resolver.Resolver().resolve
+        resolver = yaml.resolver.Resolver()
+        self.resolve: Any = resolver.resolve
+        # First characters for which some implicit type (int, bool, null, ...) may
+        # apply; any other plain scalar is a string without asking the resolver.
+        implicit = resolver.yaml_implicit_resolvers
+        self.may_be_typed = (
+            frozenset(k for k in implicit if k)
+            if None not in implicit and not resolver.yaml_path_resolvers
+            else None
+        )
         self.constructor = yaml.constructor.SafeConstructor()
 
     # -- public -----------------------------------------------------------
@@ -479,6 +488,9 @@ class _Composer:
         text: str = event.value
         if tag is None:
             if not event.implicit[0]:
+                return text
+            typed = self.may_be_typed
+            if typed is not None and text and text[0] not in typed:
                 return text
             tag = self.resolve(yaml.ScalarNode, text, (True, False))
             if tag == _STR:
