@@ -52,7 +52,8 @@ def nic_interface(nic: Nic, network: Network | None) -> IPInterface | None:
     subnet = network_subnet(network)
     if subnet is None or subnet.version != nic.address.version:
         return None
-    return ipaddress.ip_interface(f"{nic.address.ip}/{subnet.prefixlen}")
+    # (address, prefix) tuples skip re-parsing text: this runs once per adapter.
+    return type(nic.address)((nic.address.ip, subnet.prefixlen))
 
 
 def node_roles(inventory: Inventory, node: Node) -> set[str] | None:
