@@ -57,8 +57,15 @@ def _picklable(settings: Settings) -> bool:
 
 
 def _init_worker(settings: Settings) -> None:
-    """Pool initializer: one Linter per worker, its schema validator built up front."""
+    """Pool initializer: one Linter per worker, its schema validator built up front.
+
+    Ctrl-C is the parent's to handle: it stops the pool and exits with one
+    line, instead of every worker printing a traceback.
+    """
     global _linter
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from cllint.schema import compiled
 
     compiled()
