@@ -65,10 +65,21 @@ Errors = list[Violation] | None
 Check = Callable[[Any], Errors]
 FormatCheck = Callable[[object], bool]
 
-# Keywords that only annotate: they never produce an error.
-_ANNOTATIONS = frozenset(
-    {"$schema", "$id", "$defs", "$comment", "title", "description", "default", "examples"}
-)
+# Keywords that validate in draft 2020-12 (jsonschema's Draft202012Validator).
+# Any other keyword (title, description, default, markdownDescription, $defs,
+# ...) only annotates and is ignored, as jsonschema ignores it; a validating
+# keyword this module does not implement makes the schema Unsupported.
+_VALIDATING = frozenset(
+    {
+        "$dynamicRef", "$ref", "additionalProperties", "allOf", "anyOf", "const",
+        "contains", "dependentRequired", "dependentSchemas", "enum", "exclusiveMaximum",
+        "exclusiveMinimum", "format", "if", "items", "maxItems", "maxLength",
+        "maxProperties", "maximum", "minItems", "minLength", "minProperties", "minimum",
+        "multipleOf", "not", "oneOf", "pattern", "patternProperties", "prefixItems",
+        "properties", "propertyNames", "required", "type", "unevaluatedItems",
+        "unevaluatedProperties", "uniqueItems",
+    }
+)  # fmt: skip
 
 
 _TYPES: dict[str, Callable[[Any], bool]] = {
@@ -156,10 +167,10 @@ class _Compiler:
             return never
         if not isinstance(schema, dict):
             raise Unsupported(f"a schema must be an object or a boolean, not {schema!r}")
+        if schema is not self.root and {"$id", "$anchor", "$dynamicAnchor"} & schema.keys():
+            raise Unsupported("nested $id / $anchor change how references resolve")
         checks = [
-            self.keyword(key, value, schema)
-            for key, value in schema.items()
-            if key not in _ANNOTATIONS
+            self.keyword(key, value, schema) for key, value in schema.items() if key in _VALIDATING
         ]
         checks = [c for c in checks if c is not _valid]
         if not checks:
@@ -497,5 +508,6 @@ def compile_schema(
     does; other formats are not checked (as with a ``FormatChecker`` that
     knows none).
     """
-    compiler = _Compiler(schema, formats or {})
-    return CompiledValidator(compiler.compile(dict(schema)))
+    root = dict(schema)
+    compiler = _Compiler(root, formats or {})
+    return CompiledValidator(compiler.compile(root))

@@ -184,6 +184,15 @@ def test_a_keyword_outside_the_subset_is_refused() -> None:
         compile_schema({"type": "array", "uniqueItems": True})
     with pytest.raises(Unsupported):
         compile_schema({"$ref": "https://example.com/other.json"})
+    with pytest.raises(Unsupported):
+        compile_schema({"properties": {"a": {"$id": "other", "type": "string"}}})
+
+
+def test_annotations_are_ignored_as_jsonschema_ignores_them() -> None:
+    validator = compile_schema(
+        {"$id": "x", "markdownDescription": "**a**", "x-editor": 1, "type": "object"}
+    )
+    assert validator.is_valid({}) and not validator.is_valid([])
 
 
 def test_very_many_errors_stop_the_compiled_walk() -> None:
