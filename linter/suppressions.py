@@ -37,7 +37,9 @@ _DIRECTIVE = re.compile(r"#\s*cllint\s*:\s*(?P<body>.*)$")
 _BODY = re.compile(
     r"^(?P<kind>disable-file|disable)\s*=\s*"
     r"(?P<ids>[A-Za-z0-9_-]+?(?:\s*,\s*[A-Za-z0-9_-]+?)*)"
-    r"\s*(?:--\s*(?P<reason>.*?))?\s*$"
+    # possessive and greedy: two adjacent \s* (or a lazy reason before \s*$) made a
+    # comment of many spaces quadratic; the reason is stripped where it is read
+    r"\s*+(?:--(?P<reason>.*))?$"
 )
 
 

@@ -241,3 +241,27 @@ def test_nesting_just_under_the_highest_max_depth(tmp_path: Path) -> None:
     assert run.err == ""
     results = json.loads(run.out)["runs"][0]["results"]
     assert results and all("internal error" not in r["message"]["text"] for r in results)
+
+
+SPACES = " " * 200_000
+SLOW_BEFORE = {
+    # the version pattern had [ \t]+.* : quadratic in the spaces before a line break
+    "version-pattern": clean_text().replace(
+        "target_version: 11.17.2", f'target_version: "1{SPACES}\\nx"'
+    ),
+    # the suppression comment had \s* next to \s*$ (and a lazy reason before it)
+    "suppression-spaces": f"cluster: {{}}  # cllint: disable=CL002{SPACES}!\nnodes: []\n",
+    "suppression-reason": f"cluster: {{}}  # cllint: disable=CL002 --{SPACES}x !\nnodes: []\n",
+}
+
+
+@pytest.mark.parametrize("name", SLOW_BEFORE)
+def test_no_pattern_is_quadratic(folder: Path, name: str) -> None:
+    import time
+
+    raw = SLOW_BEFORE[name].encode()
+    started = time.monotonic()
+    report = lint(raw, folder, f"{name}.yaml")
+    assert time.monotonic() - started < 10
+    assert report.findings
+    check_invariants(report, raw, folder)
