@@ -30,7 +30,7 @@ class Limits:
 
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 64
-    max_nodes: int = 1_000_000
+    max_nodes: int = 250_000
     max_documents: int = 100
     max_findings: int = 10_000
     """Most findings reported for one file (the engine stops collecting past it)."""
@@ -226,6 +226,14 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             problem = exc.problem or exc.context or "invalid YAML"
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            if "nesting depth" in problem:
+                # libyaml >= 0.2.6 has its own (larger) nesting limit and may trip it
+                # while scanning ahead, before our own depth check sees the events.
+                raise _LoadError(
+                    f"nesting deeper than {self.limits.max_depth} levels (limit max-depth)",
+                    line,
+                    col,
+                ) from None
             raise _LoadError(f"YAML syntax error: {problem}", line, col) from None
         except yaml.reader.ReaderError as exc:
             match = _NON_PRINTABLE.search(self.text)
