@@ -349,6 +349,8 @@ def schema_findings(data: Any, limit: int | None = None) -> tuple[list[Finding],
         if limit is not None and len(findings) >= limit:
             break
         for pointer, message, at_key in _messages(error):
+            if limit is not None and len(findings) >= limit:
+                break  # one mapping with a million unknown keys is one error
             # One finding per offending node (a version failing both its pattern and
             # its format is one problem), but every missing required key counts.
             key = (pointer, at_key, message if error.validator == "required" else "")

@@ -147,6 +147,13 @@ HEAVY = {
     "deep-flow": lambda: b"cluster: " + b"[" * 100_000 + b"]" * 100_000,
     "deep-block": lambda: b"nodes:\n" + b"- " * 100_000 + b"x\n",
     "aliased-findings": _aliased_findings,
+    # one mapping with many unknown keys, then one with more than max-nodes
+    "many-keys": lambda: (
+        b"version: 1\nnodes:\n- name: x\n" + b"".join(b"  k%d: 1\n" % i for i in range(120_000))
+    ),
+    "too-many-keys": lambda: (
+        b"version: 1\nnodes:\n- name: x\n" + b"".join(b"  k%d: 1\n" % i for i in range(700_000))
+    ),
 }
 
 _MEASURE = """
@@ -228,7 +235,7 @@ def test_a_hostile_config_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "inventory.yaml").write_text("cluster: {}\n")
     run = run_cllint(["check", "inventory.yaml"], cwd=tmp_path)
     assert run.code == 2
-    assert run.err.endswith(":7: aliases expand to more than 1000000 values (limit max-nodes)\n")
+    assert run.err.endswith(":7: aliases expand to more than 250000 values (limit max-nodes)\n")
 
 
 def test_nesting_just_under_the_highest_max_depth(tmp_path: Path) -> None:
