@@ -196,7 +196,7 @@ def test_heavy_inputs_stay_small_and_fast(tmp_path: Path, name: str) -> None:
     assert match, proc.stderr
     peak_mib = int(match.group(1)) / 1024
     assert peak_mib < 400, f"{name}: peak RSS {peak_mib:.0f} MiB"
-    assert elapsed < 60, f"{name}: {elapsed:.1f} s"
+    assert elapsed < 90, f"{name}: {elapsed:.1f} s"  # generous: CI machines are shared
     assert "Traceback" not in proc.stderr
     sarif = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     assert not list(sarif_validator().iter_errors(sarif))
