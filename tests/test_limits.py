@@ -108,9 +108,7 @@ def test_billion_laughs_is_stopped_by_the_default(tmp_path: Path) -> None:
         lines.append(f"  a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]")
     found = _check(tmp_path, "", "\n".join(lines) + "\n")
     # a0..a4 make 123,457 values with the root; each *a4 adds 111,111: refused at a5's second.
-    assert _cl001(found) == [
-        (7, 17, "aliases expand to more than 250000 values (limit max-nodes)")
-    ]
+    assert _cl001(found) == [(7, 17, "aliases expand to more than 250000 values (limit max-nodes)")]
 
 
 def test_max_documents(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hostile import check_reports, clean_data, clean_pointers, dump, lint, replaced
@@ -39,10 +40,10 @@ def _messages(text: str, folder: Path) -> list[str]:
     return [f.message for f in report.findings]
 
 
-def _value_at(pointer: str) -> object:
-    current: object = clean_data()
+def _value_at(pointer: str) -> Any:
+    current: Any = clean_data()
     for part in pointer[1:].split("/"):
-        current = current[int(part)] if isinstance(current, list) else current[part]  # type: ignore[index]
+        current = current[int(part)] if isinstance(current, list) else current[part]
     return current
 
 
