@@ -12,6 +12,7 @@ import codecs
 import json
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -140,7 +141,7 @@ def test_a_missing_file_and_a_folder_named_yaml_are_one_line_each(tmp_path: Path
 
 
 # name -> generator; each runs in its own process so its peak memory is its own.
-HEAVY = {
+HEAVY: dict[str, Callable[[], bytes]] = {
     "bomb": _bomb,
     "huge-string": lambda: b"version: 1\ncluster:\n  name: " + b"A" * (9 * MiB) + b"\n",
     "too-big": lambda: b"cluster:\n  name: " + b"A" * (11 * MiB) + b"\n",
