@@ -29,6 +29,20 @@ def _date(_ctx: Any, _param: Any, value: str | None) -> _dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+# Options shared by commands that run the checks (check, runbook).
+_config_option = click.option(
+    "--config",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Configuration file (default: discovered upwards).",
+)
+_as_of_option = click.option(
+    "--as-of",
+    callback=_date,
+    metavar="YYYY-MM-DD",
+    help="Date used for license expiry (default today).",
+)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, "--version", prog_name="cllint", message="%(prog)s %(version)s")
 def cli() -> None:
@@ -60,17 +74,8 @@ def cli() -> None:
     type=click.Choice(["error", "warning", "note", "never"]),
     help="Lowest severity that makes the exit status 1 (default error).",
 )
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: discovered upwards).",
-)
-@click.option(
-    "--as-of",
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Date used for license expiry (default today).",
-)
+@_config_option
+@_as_of_option
 @click.option("--resolve", is_flag=True, help="Run the online CL9 checks with DNS.")
 @click.option(
     "--nameserver",
@@ -235,17 +240,8 @@ def schema() -> None:
 @click.option("--select", multiple=True, help="Rule ids, names or prefixes to check first.")
 @click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to check.")
 @click.option("--extend-select", multiple=True, help="Rules to check in addition.")
-@click.option(
-    "--config",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Configuration file (default: discovered upwards).",
-)
-@click.option(
-    "--as-of",
-    callback=_date,
-    metavar="YYYY-MM-DD",
-    help="Date used for license expiry (default today).",
-)
+@_config_option
+@_as_of_option
 def runbook(
     file: str,
     action: str,
@@ -297,21 +293,16 @@ def _fail(message: str) -> NoReturn:
 
 def main() -> None:
     """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
-    verbose = any(a in ("-v", "--verbose") for a in sys.argv[1:])
-    try:
-        cli.main(prog_name="cllint", standalone_mode=True)
-    except KeyboardInterrupt:
-        click.echo("cllint: interrupted", err=True)
-        sys.exit(130)
-    except BrokenPipeError:
-        sys.stderr.close()
-        sys.exit(1)
-    except Exception as exc:
-        # A UsageError can only come from an imported cllint.check; looking it up
-        # instead of importing it keeps ``--version`` and ``rules`` light.
-        check = sys.modules.get("cllint.check")
-        if check is not None and isinstance(exc, check.UsageError):
-            _fail(str(exc))
-        if verbose:
-            raise
-        _fail(f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)")
+    from cllint.entry import guarded
+
+    def run() -> int:
+        try:
+            result = cli.main(prog_name="cllint", standalone_mode=False)
+        except click.exceptions.Abort:
+            raise KeyboardInterrupt from None  # Ctrl-C: one line and 130, not "Aborted!"
+        except click.ClickException as exc:
+            exc.show()
+            return exc.exit_code
+        return result if isinstance(result, int) else 0
+
+    sys.exit(guarded(run, verbose=any(a in ("-v", "--verbose") for a in sys.argv[1:])))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 
 def plain_check(args: Sequence[str]) -> bool:
@@ -27,18 +27,19 @@ def plain_check(args: Sequence[str]) -> bool:
 def _fail(message: str) -> int:
     from cllint.terminal import escape
 
+    # The message may quote a config value or an exception about a hostile file.
     print(f"cllint: error: {escape(message)}", file=sys.stderr)
     return 2
 
 
-def _run_plain_check(paths: Sequence[str]) -> int:
-    """What ``cli.check`` and ``cli.main`` do for a plain check, minus click."""
-    from cllint.check import CheckOptions, UsageError, run
+def guarded(run: Callable[[], int], verbose: bool = False) -> int:
+    """Run a command and map every failure to the spec's exit statuses.
 
+    A usage problem is status 2 with one line; any other exception is an
+    internal error, status 2 with one line (its traceback only with --verbose).
+    """
     try:
-        return run(CheckOptions(paths=tuple(paths)), os.environ)
-    except UsageError as exc:
-        return _fail(str(exc))
+        return run()
     except KeyboardInterrupt:
         print("cllint: interrupted", file=sys.stderr)
         return 130
@@ -46,16 +47,30 @@ def _run_plain_check(paths: Sequence[str]) -> int:
         sys.stderr.close()
         return 1
     except Exception as exc:
+        # A UsageError can only come from an imported cllint.check; looking it up
+        # instead of importing it keeps ``--version`` and ``rules`` light.
+        check = sys.modules.get("cllint.check")
+        if check is not None and isinstance(exc, check.UsageError):
+            return _fail(str(exc))
+        if verbose:
+            raise
         return _fail(
             f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)"
         )
+
+
+def _run_plain_check(paths: Sequence[str]) -> int:
+    """What ``cli.check`` does for a plain check, minus click."""
+    from cllint.check import CheckOptions, run
+
+    return run(CheckOptions(paths=tuple(paths)), os.environ)
 
 
 def main() -> None:
     """``cllint``: the fast path for a plain check, else the click command line."""
     args = sys.argv[1:]
     if plain_check(args):
-        sys.exit(_run_plain_check(args[1:]))
+        sys.exit(guarded(lambda: _run_plain_check(args[1:])))
     from cllint.cli import main as cli_main
 
     cli_main()
