@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, listing, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.nic_addressing import PRIVATE, network_role, node_roles
+from cllint.rules.nic_addressing import PRIVATE, networks_with_role, nodes_without_role
 
 
 class MissingPrivateNic(Rule):
@@ -48,24 +48,15 @@ class MissingPrivateNic(Rule):
     tags = ("network",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
-        cluster = inventory.cluster
-        candidates = [
-            n.name
-            for n in (cluster.networks if cluster else ())
-            if n.name and network_role(n) == PRIVATE
-        ]
+        candidates = networks_with_role(inventory, PRIVATE)
         hint = (
             f"add an adapter with a static address on a private network ({listing(candidates)})"
             if candidates
             else "declare a private network in cluster.networks and add an adapter on it"
         )
-        for node in inventory.nodes:
-            roles = node_roles(inventory, node)
-            if not node.nics or roles is None or PRIVATE in roles:
-                continue
-            on = listing(dict.fromkeys(nic.network for nic in node.nics))
+        for node, on in nodes_without_role(inventory, PRIVATE):
             yield self.at(
                 node.ptr("nics"),
                 f"node {q(node.name)} has no adapter on a private cluster network (its "
-                f"adapters are on {on}); {hint}",
+                f"adapters are on {listing(on)}); {hint}",
             )

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, listing, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.nic_addressing import PUBLIC, network_role, node_roles
+from cllint.rules.nic_addressing import PUBLIC, networks_with_role, nodes_without_role
 
 
 class MissingPublicNic(Rule):
@@ -48,24 +48,15 @@ class MissingPublicNic(Rule):
     tags = ("network",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
-        cluster = inventory.cluster
-        candidates = [
-            n.name
-            for n in (cluster.networks if cluster else ())
-            if n.name and network_role(n) == PUBLIC
-        ]
+        candidates = networks_with_role(inventory, PUBLIC)
         hint = (
             f"add an adapter on a public network ({listing(candidates)})"
             if candidates
             else "declare a public network in cluster.networks and add an adapter on it"
         )
-        for node in inventory.nodes:
-            roles = node_roles(inventory, node)
-            if not node.nics or roles is None or PUBLIC in roles:
-                continue
-            on = listing(dict.fromkeys(nic.network for nic in node.nics))
+        for node, on in nodes_without_role(inventory, PUBLIC):
             yield self.at(
                 node.ptr("nics"),
                 f"node {q(node.name)} has no adapter on a public network (its adapters are "
-                f"on {on}); {hint}",
+                f"on {listing(on)}); {hint}",
             )

@@ -10,6 +10,7 @@ inventory format says, so ``10.10.1.11`` on ``10.10.1.0/24`` is
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Iterator
 
 from cllint.model import Inventory, IPInterface, Network, Nic, Node
 
@@ -72,3 +73,21 @@ def node_roles(inventory: Inventory, node: Node) -> set[str] | None:
             return None
         roles.add(role)
     return roles
+
+
+def networks_with_role(inventory: Inventory, role: str) -> list[str]:
+    """Names of the cluster networks whose role is ``role``."""
+    cluster = inventory.cluster
+    networks = cluster.networks if cluster is not None else ()
+    return [n.name for n in networks if n.name and network_role(n) == role]
+
+
+def nodes_without_role(inventory: Inventory, role: str) -> Iterator[tuple[Node, list[str]]]:
+    """Each node with adapters, none of them on a ``role`` network, and its adapters'
+    network names. Silent for a node with no adapters (that is CL301 alone) or with
+    an adapter whose network is unknown or invalid (it might be the missing one)."""
+    for node in inventory.nodes:
+        roles = node_roles(inventory, node)
+        if not node.nics or roles is None or role in roles:
+            continue
+        yield node, [n for n in dict.fromkeys(nic.network for nic in node.nics) if n]
