@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.nic_addressing import PRIVATE, network_role, nic_network
+from cllint.rules.nic_addressing import PRIVATE, dhcp_nics
 
 
 class PrivateAddressNotStatic(Rule):
@@ -42,16 +42,10 @@ class PrivateAddressNotStatic(Rule):
     tags = ("network",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
-        for node in inventory.nodes:
-            for nic in node.nics:
-                if not nic.has("addressing") or nic.addressing != "dhcp":
-                    continue
-                network = nic_network(inventory, nic)
-                if network_role(network) != PRIVATE:
-                    continue
-                yield self.at(
-                    nic.ptr("addressing"),
-                    f"adapter {q(nic.name)} of node {q(node.name)} is on private network "
-                    f"{q(nic.network)} and uses DHCP; the private network connector needs a "
-                    "static address – set addressing: static",
-                )
+        for node, nic in dhcp_nics(inventory, PRIVATE):
+            yield self.at(
+                nic.ptr("addressing"),
+                f"adapter {q(nic.name)} of node {q(node.name)} is on private network "
+                f"{q(nic.network)} and uses DHCP; the private network connector needs a "
+                "static address – set addressing: static",
+            )

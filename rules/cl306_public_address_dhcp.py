@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.nic_addressing import PUBLIC, network_role, nic_network
+from cllint.rules.nic_addressing import PUBLIC, dhcp_nics
 
 
 class PublicAddressDhcp(Rule):
@@ -43,15 +43,10 @@ class PublicAddressDhcp(Rule):
     tags = ("network",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
-        for node in inventory.nodes:
-            for nic in node.nics:
-                if not nic.has("addressing") or nic.addressing != "dhcp":
-                    continue
-                if network_role(nic_network(inventory, nic)) != PUBLIC:
-                    continue
-                yield self.at(
-                    nic.ptr("addressing"),
-                    f"adapter {q(nic.name)} of node {q(node.name)} is on public network "
-                    f"{q(nic.network)} and uses DHCP; nodes become unreachable when the DHCP "
-                    "server is down – use a static address (addressing: static)",
-                )
+        for node, nic in dhcp_nics(inventory, PUBLIC):
+            yield self.at(
+                nic.ptr("addressing"),
+                f"adapter {q(nic.name)} of node {q(node.name)} is on public network "
+                f"{q(nic.network)} and uses DHCP; nodes become unreachable when the DHCP "
+                "server is down – use a static address (addressing: static)",
+            )

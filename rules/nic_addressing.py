@@ -91,3 +91,12 @@ def nodes_without_role(inventory: Inventory, role: str) -> Iterator[tuple[Node, 
         if not node.nics or roles is None or role in roles:
             continue
         yield node, [n for n in dict.fromkeys(nic.network for nic in node.nics) if n]
+
+
+def dhcp_nics(inventory: Inventory, role: str) -> Iterator[tuple[Node, Nic]]:
+    """Each declared DHCP adapter on a network of ``role``, with its node."""
+    for node in inventory.nodes:
+        for nic in node.nics:
+            dhcp = nic.has("addressing") and nic.addressing == "dhcp"
+            if dhcp and network_role(nic_network(inventory, nic)) == role:
+                yield node, nic
