@@ -21,8 +21,10 @@ each file is read and parsed once.
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING
 from cllint.findings import Finding, Span, q
 
 if TYPE_CHECKING:
-    from cllint.licensefile import LicenseFile
+    from cllint.licensefile import FeatureLine, LicenseFile
     from cllint.model import Inventory
     from cllint.rule import Context
 
@@ -277,3 +279,20 @@ def service(ctx: Context) -> LicenseFiles:
 def finding_in(rule_id: str, listed: Listed, span: Span, message: str) -> Finding:
     """A finding inside a license file (the engine leaves its span as it is)."""
     return Finding(rule_id, message, file=listed.shown, span=span)
+
+
+EXPIRING_KINDS = ("FEATURE", "INCREMENT")
+
+
+def dated_lines(
+    inventory: Inventory, ctx: Context
+) -> Iterator[tuple[Listed, FeatureLine, _dt.date]]:
+    """Every FEATURE/INCREMENT line with an expiry date (not permanent) in the
+    inventory's usable license files: what CL703 and CL704 judge."""
+    for listed in service(ctx).listed(inventory, ctx):
+        parsed = listed.usable
+        if parsed is None:
+            continue
+        for feature in parsed.features:
+            if feature.kind in EXPIRING_KINDS and feature.expiry is not None:
+                yield listed, feature, feature.expiry

@@ -3,11 +3,9 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import finding_in, service
+from cllint.licensefiles import dated_lines, finding_in
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-
-EXPIRING_KINDS = ("FEATURE", "INCREMENT")
 
 
 class LicenseExpired(Rule):
@@ -45,19 +43,13 @@ class LicenseExpired(Rule):
     tags = ("licensing",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
-        for listed in service(ctx).listed(inventory, ctx):
-            parsed = listed.usable
-            if parsed is None:
-                continue
-            for feature in parsed.features:
-                if feature.kind not in EXPIRING_KINDS or feature.expiry is None:
-                    continue
-                if feature.expiry < ctx.as_of:
-                    yield finding_in(
-                        self.id,
-                        listed,
-                        feature.expiry_value.span,
-                        f"{feature.kind} {feature.name.text} expired on "
-                        f"{feature.expiry.isoformat()} – renew it and download a new license "
-                        "file, or remove the expired file",
-                    )
+        for listed, feature, expiry in dated_lines(inventory, ctx):
+            if expiry < ctx.as_of:
+                yield finding_in(
+                    self.id,
+                    listed,
+                    feature.expiry_value.span,
+                    f"{feature.kind} {feature.name.text} expired on "
+                    f"{expiry.isoformat()} – renew it and download a new license "
+                    "file, or remove the expired file",
+                )

@@ -5,11 +5,10 @@ from collections.abc import Iterator, Mapping
 from typing import ClassVar
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import finding_in, service
+from cllint.licensefiles import dated_lines, finding_in
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 
-EXPIRING_KINDS = ("FEATURE", "INCREMENT")
 OPTION = "expiry-warning-days"
 
 
@@ -52,19 +51,13 @@ class LicenseExpiring(Rule):
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         days = int(ctx.option(OPTION))
         last = ctx.as_of + _dt.timedelta(days=days)
-        for listed in service(ctx).listed(inventory, ctx):
-            parsed = listed.usable
-            if parsed is None:
-                continue
-            for feature in parsed.features:
-                if feature.kind not in EXPIRING_KINDS or feature.expiry is None:
-                    continue
-                if ctx.as_of <= feature.expiry <= last:
-                    yield finding_in(
-                        self.id,
-                        listed,
-                        feature.expiry_value.span,
-                        f"{feature.kind} {feature.name.text} expires on "
-                        f"{feature.expiry.isoformat()}, within the {days}-day warning window "
-                        f"({OPTION}) – renew it and download the new license file in time",
-                    )
+        for listed, feature, expiry in dated_lines(inventory, ctx):
+            if ctx.as_of <= expiry <= last:
+                yield finding_in(
+                    self.id,
+                    listed,
+                    feature.expiry_value.span,
+                    f"{feature.kind} {feature.name.text} expires on "
+                    f"{expiry.isoformat()}, within the {days}-day warning window "
+                    f"({OPTION}) – renew it and download the new license file in time",
+                )
