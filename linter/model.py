@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cllint.versions import Version, parse_version
+from cllint.versions import ProductVersion, Version, parse_product_version, parse_version
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface
@@ -118,6 +118,8 @@ class Node(Element):
     hardware: Mapping[str, Any] | None
     nics: tuple[Nic, ...]
     firewall: Firewall
+    internet: str | None = None
+    """Outbound HTTPS to Citrix Cloud: direct | proxy | none; None = unknown."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -157,6 +159,10 @@ class Licensing(Element):
     name_resolution: tuple[str, ...] | None
     license_files: tuple[str, ...] | None
     previous_server: str | None
+    activation: str | None = None
+    """las | las-offline | files, declared or defaulted (``has("activation")``
+    tells which): ``files`` when license files are listed, else ``las``. None
+    when the declared value is schema-invalid."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -165,6 +171,8 @@ class Product(Element):
     type: str | None
     license_server: str | None
     port: int | None
+    version: ProductVersion | None = None
+    """The product release (``2411``, ``2203 LTSR CU7``); None when unknown or unparseable."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -345,6 +353,7 @@ class _Builder:
                 "hardware": dict,
                 "nics": list,
                 "firewall": dict,
+                "internet": str,
             },
         )
         fw_data = v["firewall"]
@@ -367,6 +376,7 @@ class _Builder:
             hardware=v["hardware"],
             nics=tuple(self.nic(p, d) for p, d in self._items(data, "nics", pointer)),
             firewall=firewall,
+            internet=v["internet"],
         )
 
     def nic(self, pointer: str, data: Mapping[str, Any]) -> Nic:
@@ -454,6 +464,7 @@ class _Builder:
                 "name_resolution": list,
                 "license_files": list,
                 "previous_server": str,
+                "activation": str,
             },
         )
         cap = None
@@ -527,7 +538,21 @@ class _Builder:
             else None,
             license_files=tuple(files) if files is not None else None,
             previous_server=v["previous_server"],
+            activation=self._activation(v["activation"], bad, files),
         )
+
+    @staticmethod
+    def _activation(
+        value: str | None, bad: frozenset[str], files: list[str] | None
+    ) -> str | None:
+        """The declared activation, else the default: files when files are listed."""
+        if "activation" in bad:
+            return None
+        if value is not None:
+            return value
+        if "license_files" in bad:
+            return None  # the files meant cannot be told: no default either way
+        return "files" if files else "las"
 
     def _version(self, value: Any, pointer: str) -> Version | None:
         if value is None or isinstance(value, bool):
@@ -537,8 +562,21 @@ class _Builder:
 
     def product(self, pointer: str, data: Mapping[str, Any]) -> Product:
         v, declared, bad = self._fields(
-            data, pointer, {"name": str, "type": str, "license_server": str, "port": int}
+            data,
+            pointer,
+            {
+                "name": str,
+                "type": str,
+                "license_server": str,
+                "port": int,
+                "version": (str, int, float),
+            },
         )
+        version = None
+        if v["version"] is not None:
+            raw = v["version"]
+            text = raw if isinstance(raw, str) else self.raw.get(f"{pointer}/version", str(raw))
+            version = parse_product_version(text)
         return Product(
             pointer=pointer,
             declared=declared,
@@ -547,6 +585,7 @@ class _Builder:
             type=v["type"],
             license_server=v["license_server"],
             port=v["port"],
+            version=version,
         )
 
 

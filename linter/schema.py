@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from cllint.findings import MAX_EXCERPT, Finding, q
-from cllint.versions import parse_version
+from cllint.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -99,11 +99,20 @@ def _is_version(value: object) -> bool:
     return not isinstance(value, str) or parse_version(value) is not None
 
 
+def _is_product_version(value: object) -> bool:
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, int | float):
+        return parse_product_version(str(value)) is not None
+    return not isinstance(value, str) or parse_product_version(value) is not None
+
+
 _FORMAT_HINTS = {
     "cllint-ip": "an IP address (IPv4 or IPv6, without a prefix)",
     "cllint-ip-interface": "an IP address with an optional /prefix",
     "cllint-cidr": "a subnet in CIDR notation with the host bits zero, e.g. 10.10.1.0/24",
     "cllint-version": "a dotted version such as 11.17.2",
+    "cllint-product-version": f"a product release such as {PRODUCT_VERSION_EXAMPLES}",
 }
 
 
@@ -112,6 +121,7 @@ FORMATS: dict[str, Callable[[object], bool]] = {
     "cllint-ip-interface": _is_ip_interface,
     "cllint-cidr": _is_cidr,
     "cllint-version": _is_version,
+    "cllint-product-version": _is_product_version,
 }
 
 

@@ -45,6 +45,7 @@ from cllint.rules.cl307_dhcp_lease_risk import DhcpLeaseRisk
 from cllint.rules.cl308_address_outside_subnet import AddressOutsideSubnet
 from cllint.rules.cl309_duplicate_address import DuplicateAddress
 from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
+from cllint.rules.cl312_node_without_internet import NodeWithoutInternet
 
 # CL4 – naming and name resolution
 from cllint.rules.cl401_missing_client_access_point import MissingClientAccessPoint
@@ -63,6 +64,8 @@ from cllint.rules.cl504_last_node import LastNode
 from cllint.rules.cl505_first_node_owner import FirstNodeOwner
 from cllint.rules.cl506_upgrade_path import UpgradePath
 from cllint.rules.cl507_downgrade import Downgrade
+from cllint.rules.cl508_target_version_too_old import TargetVersionTooOld
+from cllint.rules.cl509_license_server_too_old_for_las import LicenseServerTooOldForLas
 
 # CL6 – firewall and ports
 from cllint.rules.cl601_firewall_port_missing import FirewallPortMissing
@@ -77,11 +80,13 @@ from cllint.rules.cl703_license_expired import LicenseExpired
 from cllint.rules.cl704_license_expiring import LicenseExpiring
 from cllint.rules.cl705_license_path_escape import LicensePathEscape
 from cllint.rules.cl706_no_license_files import NoLicenseFiles
+from cllint.rules.cl708_file_licensing_retired import FileLicensingRetired
 
 # CL8 – products
 from cllint.rules.cl801_product_uses_node_name import ProductUsesNodeName
 from cllint.rules.cl802_product_wrong_server import ProductWrongServer
 from cllint.rules.cl803_product_port_mismatch import ProductPortMismatch
+from cllint.rules.cl804_product_not_las_ready import ProductNotLasReady
 
 # CL9 – online checks
 from cllint.rules.cl901_cap_unresolvable import CapUnresolvable
@@ -125,6 +130,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     AddressOutsideSubnet,
     DuplicateAddress,
     CapAddressNotPublic,
+    NodeWithoutInternet,
     # CL4
     MissingClientAccessPoint,
     CapNameTooLong,
@@ -141,6 +147,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     FirstNodeOwner,
     UpgradePath,
     Downgrade,
+    TargetVersionTooOld,
+    LicenseServerTooOldForLas,
     # CL6
     FirewallPortMissing,
     FirewallProgramRule,
@@ -153,10 +161,12 @@ BUILTIN: tuple[type[Rule], ...] = (
     LicenseExpiring,
     LicensePathEscape,
     NoLicenseFiles,
+    FileLicensingRetired,
     # CL8
     ProductUsesNodeName,
     ProductWrongServer,
     ProductPortMismatch,
+    ProductNotLasReady,
     # CL9
     CapUnresolvable,
     CapAddressMismatch,

@@ -14,8 +14,9 @@ class UpgradePath(Rule):
     What:
         Fires at ``licensing.version`` when it is older than 11.12.1 and a
         ``target_version`` is set (an upgrade is planned). Versions compare
-        numerically part by part: 11.9 is older than 11.12.1; 11.12.1 itself
-        can be upgraded.
+        numerically part by part and then by build number (``11.12.0.9`` and
+        ``11.9`` are older than 11.12.1; 11.12.1 itself, in any build, can be
+        upgraded). CL508 reports a ``target_version`` older than 11.12.1.
 
     Why:
         "To upgrade your clustered License Server (from versions 11.12.1

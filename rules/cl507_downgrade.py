@@ -13,7 +13,12 @@ class Downgrade(Rule):
     What:
         Fires at ``licensing.target_version`` when it is older than
         ``licensing.version``. Versions compare numerically part by part and
-        trailing text is ignored: ``11.17.2.0 build 40000`` equals ``11.17.2``.
+        then by their build number: Citrix ships distinct releases that
+        differ only in build, so ``11.17.2.0 build 45000`` ->
+        ``11.17.2.0 build 40000`` is a downgrade. A version without a build
+        is the earliest build of its numbers: ``11.17.2`` is older than
+        ``11.17.2.0 build 40000``, and ``11.17.2`` -> ``11.17.2.0`` is no
+        change.
 
     Why:
         "To upgrade your clustered License Server (from versions 11.12.1
@@ -28,13 +33,13 @@ class Downgrade(Rule):
 
     Failing example:
         licensing:
-          version: 11.17.2
-          target_version: 11.16.6
+          version: 11.17.2.0 build 45000
+          target_version: 11.17.2.0 build 40000
 
     Passing example:
         licensing:
-          version: 11.17.2.0 build 40000
-          target_version: 11.17.2
+          version: 11.17.2.0 build 45000
+          target_version: 11.17.2.0 build 51000
     """
 
     id = "CL507"

@@ -11,7 +11,11 @@ class NoLicenseFiles(Rule):
     """List the license files, so their host name binding can be checked.
 
     What:
-        Fires at ``licensing`` when ``license_files`` is missing or empty.
+        Fires at ``licensing`` when the activation is declared
+        ``licensing.activation: files`` and ``license_files`` is missing or
+        empty. With the License Activation Service (``las``, ``las-offline``,
+        or no activation declared and no files listed) there are no license
+        files to list, so nothing is reported.
 
     Why:
         "Because you already generated license files that reference a specific
@@ -28,23 +32,30 @@ class NoLicenseFiles(Rule):
     Failing example:
         licensing:
           resource_group: Citrix Licensing
+          activation: files
 
     Passing example:
         licensing:
           resource_group: Citrix Licensing
+          activation: files
           license_files: [licenses/CTXLIC.lic]
     """
 
     id = "CL706"
     name = "no-license-files"
     severity = Severity.NOTE
-    summary = "no license files are listed, so host-name binding cannot be checked"
+    summary = (
+        "the activation is declared files and no license files are listed, so host-name "
+        "binding cannot be checked"
+    )
     tags = ("licensing",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         lic = inventory.licensing
         if lic is None or lic.is_invalid("license_files"):
             return
+        if not lic.has("activation") or lic.activation != "files":
+            return  # the License Activation Service has no license files
         if lic.missing("license_files") or not lic.license_files:
             yield self.at(
                 lic.pointer,
