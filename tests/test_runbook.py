@@ -22,8 +22,13 @@ from helpers import ROOT, run_cllint
 
 FIXTURES = ROOT / "tests" / "fixtures" / "runbook"
 GOLDEN = ROOT / "tests" / "golden" / "runbook"
-AS_OF = "2026-06-01"
-INVENTORIES = ("two-node", "three-node")
+AS_OF = "2026-04-01"
+"""The file-licensed fixtures document the procedure as it was before 2026-04-15."""
+LAS_AS_OF = "2026-06-01"
+"""The License Activation Service fixtures are checked after the cut-over."""
+FILE_INVENTORIES = ("two-node", "three-node")
+LAS_INVENTORIES = ("two-node-las", "three-node-las", "two-node-las-offline")
+INVENTORIES = FILE_INVENTORIES + LAS_INVENTORIES
 ACTIONS = ("install", "upgrade", "uninstall")
 SUFFIX = {"text": "txt", "markdown": "md"}
 N2_HARDWARE = (
@@ -39,11 +44,14 @@ def runbook(
     *,
     select: tuple[str, ...] | None = None,
     ignore: tuple[str, ...] | None = None,
+    as_of: str | None = None,
 ) -> tuple[int, str, str]:
     """Run the command in-process: (exit status, stdout, stderr)."""
+    if as_of is None:
+        as_of = LAS_AS_OF if Path(path).stem.endswith(("-las", "-las-offline")) else AS_OF
     check = CheckOptions(
         paths=(str(path),),
-        as_of=dt.date.fromisoformat(AS_OF),
+        as_of=dt.date.fromisoformat(as_of),
         select=select,
         ignore=ignore,
     )
@@ -111,7 +119,8 @@ def test_golden(inventory: str, action: str, fmt: str, capsys: pytest.CaptureFix
 @pytest.mark.parametrize("inventory", INVENTORIES)
 def test_fixture_inventories_are_clean(inventory: str) -> None:
     """The golden inventories must pass every rule (fix the inventory, not the rule)."""
-    result = run_cllint(["check", "--as-of", AS_OF, f"tests/fixtures/runbook/{inventory}.yaml"])
+    as_of = LAS_AS_OF if inventory in LAS_INVENTORIES else AS_OF
+    result = run_cllint(["check", "--as-of", as_of, f"tests/fixtures/runbook/{inventory}.yaml"])
     assert result.code == 0, result.out
     assert "0 errors, 0 warnings" in result.out
 
@@ -163,8 +172,9 @@ def test_exactly_one_checked_last_node_box(
 ) -> None:
     code, out, _ = runbook(FIXTURES / f"{inventory}.yaml", action, capsys, fmt)
     assert code == 0
-    last = {"two-node": "CTXLIC-N2", "three-node": "LICNODE-C"}[inventory]
-    nodes = {"two-node": 2, "three-node": 3}[inventory]
+    base = inventory.split("-las")[0]
+    last = {"two-node": "CTXLIC-N2", "three-node": "LICNODE-C"}[base]
+    nodes = {"two-node": 2, "three-node": 3}[base]
     checked = checked_lines(out)
     assert len(checked) == 1
     assert f"{last} is the last node" in checked[0]
@@ -479,7 +489,7 @@ def test_without_products_and_license_files(
     path = variant(
         tmp_path,
         "two-node",
-        ("  license_files: [licenses/CTXLIC.lic]\n", ""),
+        ("  license_files: [licenses/CTXLIC.lic]\n", "  activation: files\n"),
         (
             "products:\n  - {name: CVAD Production Site, type: cvad, license_server: CTXLIC, "
             "port: 27000}\n",
@@ -496,3 +506,75 @@ def test_without_products_and_license_files(
     assert "Point every Citrix product at License Server CTXLIC, port 27000." in out
     if lookup("CL706") is not None:
         assert "CL706 [note] no-license-files" in out.split("Prerequisites")[0]
+
+
+# -- the License Activation Service --------------------------------------------
+
+
+@pytest.mark.parametrize("action", ["install", "upgrade"])
+def test_file_licensing_refuses_the_runbook_after_the_cut_over(
+    action: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """CL708 is an error from 2026-04-15: a file-licensed rollout gets no runbook."""
+    code, out, err = runbook(FIXTURES / "two-node.yaml", action, capsys, as_of="2026-04-15")
+    assert code == 1
+    assert out == ""
+    assert "CL708" in err
+    code, out, _ = runbook(FIXTURES / "two-node.yaml", action, capsys, as_of="2026-04-14")
+    assert code == 0
+    assert "lmreread" in out
+
+
+@pytest.mark.parametrize("inventory", LAS_INVENTORIES)
+@pytest.mark.parametrize("action", ["install", "upgrade"])
+def test_las_runbook_has_no_license_file_steps(
+    inventory: str, action: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = runbook(FIXTURES / f"{inventory}.yaml", action, capsys)
+    assert code == 0
+    assert "lmreread" not in out
+    assert "Copy-Item" not in out
+    # An upgrade between two LAS builds keeps the registration: no new one.
+    registers = action == "install" or inventory != "two-node-las-offline"
+    assert ("Settings > Usage and Statistics > Register" in out) is registers
+    assert (
+        "Identity and Access Management > API Access > Product Registrations" in out
+    ) is registers
+
+
+def test_las_runbook_confirms_the_activation_after_each_move(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Online LAS: every node that can own the group is checked against Citrix Cloud."""
+    _, out, _ = runbook(FIXTURES / "three-node-las.yaml", "install", capsys)
+    section = out.split("Activate with the License Activation Service", 1)[1]
+    section = section.split("Point the products", 1)[0]
+    moves = re.findall(r"Move-ClusterGroup -Name '[^']+' -Node '([^']+)'", section)
+    confirms = re.findall(r"On (\S+), open the Citrix Licensing Manager at \S+ and confirm", section)
+    assert moves == confirms == ["LICNODE-B", "LICNODE-A"]
+    assert "activation is current on LICNODE-C" in section
+    prerequisites = out.split("Prerequisites", 1)[1].split("Create the licensing", 1)[0]
+    for node in ("LICNODE-A", "LICNODE-B", "LICNODE-C"):
+        assert f"Outbound HTTPS from {node} to Citrix Cloud" in prerequisites
+    assert "11.17.2.0 build 51000 or later" in prerequisites
+
+
+def test_upgrade_from_file_licensing_has_a_migration_section(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = runbook(FIXTURES / "two-node-las.yaml", "upgrade", capsys)
+    migration = out.split("Move from license files to the License Activation Service", 1)[1]
+    register = migration.index("Settings > Usage and Statistics > Register")
+    confirm = migration.index("confirm that the activation is current")
+    retire = migration.index("retire the license files")
+    assert register < confirm < retire
+
+
+def test_offline_activation_replaces_the_connectivity_check(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = runbook(FIXTURES / "two-node-las-offline.yaml", "install", capsys)
+    assert "Outbound HTTPS from" not in out
+    assert "export the activation request" in out
+    assert "at the intervals Citrix sets" in out
+    assert "11.17.2.0 build 53100 or later" in out

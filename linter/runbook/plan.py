@@ -43,6 +43,8 @@ class Plan:
     products: tuple[Product, ...]
     networks: tuple[tuple[str, str, str], ...]
     """(name, role, subnet) of each cluster network."""
+    activation: str = "files"
+    """las | las-offline | files (declared or defaulted, see ``Licensing.activation``)."""
 
     @property
     def first(self) -> Node:
@@ -51,6 +53,11 @@ class Plan:
     @property
     def last(self) -> Node:
         return self.order[-1]
+
+    @property
+    def uses_las(self) -> bool:
+        """Activated through the License Activation Service (online or offline)."""
+        return self.activation in ("las", "las-offline")
 
     @property
     def upgrade_in_place(self) -> bool:
@@ -138,6 +145,7 @@ def resolve(inv: Inventory) -> tuple[Plan | None, list[str]]:
         license_files=tuple(lic.license_files or ()),
         products=inv.products,
         networks=networks,
+        activation=lic.activation or "files",
     ), []
 
 

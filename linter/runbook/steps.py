@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cllint.activation import LAS_MINIMUM, LAS_OFFLINE, LAS_OFFLINE_MINIMUM
 from cllint.model import Node
 from cllint.runbook.plan import Plan, file_name, name_of
 from cllint.versions import CLEAN_INSTALL_VERSION, MINIMUM_IN_PLACE_UPGRADE
@@ -265,7 +266,9 @@ def _prerequisites(plan: Plan) -> Section:
                 " resolves by ",
                 *resolution,
                 "; the name is fewer than 15 characters and matches the license files' "
-                "host name exactly (case-sensitive).",
+                "host name exactly (case-sensitive)."
+                if plan.license_files or not plan.uses_las
+                else "; the name is fewer than 15 characters.",
             )
         )
     )
@@ -298,8 +301,58 @@ def _prerequisites(plan: Plan) -> Section:
             )
         )
     )
-    items.append(_license_files_item(plan))
+    items.extend(_licensing_items(plan))
     return Section(("Prerequisites (check before you start)",), tuple(items), checklist=True)
+
+
+def _licensing_items(plan: Plan) -> list[Step]:
+    """The prerequisites of how the License Server obtains its licenses."""
+    if not plan.uses_las:
+        return [_license_files_item(plan)]
+    items = [_las_build_item(plan)]
+    if plan.activation == LAS_OFFLINE:
+        items.append(
+            Step(
+                (
+                    "Offline activation: no node needs a connection to Citrix Cloud; a machine "
+                    "that reaches Citrix Cloud is at hand to exchange the activation with the "
+                    "License Activation Service, now and at the intervals Citrix sets.",
+                )
+            )
+        )
+    else:
+        items.extend(_internet_item(plan, node) for node in plan.order)
+    if plan.license_files:
+        items.append(_license_files_item(plan))
+    return items
+
+
+def _las_build_item(plan: Plan) -> Step:
+    minimum = LAS_OFFLINE_MINIMUM if plan.activation == LAS_OFFLINE else LAS_MINIMUM
+    mode = (
+        "offline activation" if plan.activation == LAS_OFFLINE else "the License Activation Service"
+    )
+    return Step(
+        (
+            "License Server ",
+            *_target_text(plan),
+            f": {mode} needs {minimum} or later; an account in Citrix Cloud whose "
+            "organization (Org ID) holds the entitlements.",
+        )
+    )
+
+
+def _internet_item(plan: Plan, node: Node) -> Step:
+    state = {"direct": "direct", "proxy": "through a proxy", "none": "NONE – fix before you start"}
+    return Step(
+        (
+            "Outbound HTTPS from ",
+            v(name_of(node)),
+            " to Citrix Cloud (",
+            state.get(node.internet or "", "not declared – check it"),
+            "): every node that can own the group renews the activation after a failover.",
+        )
+    )
 
 
 def _license_files_item(plan: Plan) -> Step:
@@ -511,6 +564,131 @@ def _license_section(plan: Plan, *, import_only: bool = False) -> Section:
     return Section(("License files",), tuple(steps))
 
 
+def _register_steps(plan: Plan) -> list[Step]:
+    return [
+        Step(
+            (
+                "On ",
+                v(name_of(plan.last)),
+                ", which owns the group now, open the Citrix Licensing Manager at ",
+                _console_url(plan),
+                " and choose Settings > Usage and Statistics > Register; note the "
+                "8-character code it shows.",
+            )
+        ),
+        Step(
+            (
+                "In Citrix Cloud, open Identity and Access Management > API Access > Product "
+                "Registrations and enter the code, in the organization that holds the "
+                "entitlements.",
+            )
+        ),
+    ]
+
+
+def _confirm_steps(plan: Plan, nodes: tuple[Node, ...]) -> list[Step]:
+    """Move the group to each node and confirm the activation there (it reaches Citrix Cloud)."""
+    steps: list[Step] = []
+    for node in nodes:
+        steps.append(_move(plan, node))
+        steps.append(
+            Step(
+                (
+                    "On ",
+                    v(name_of(node)),
+                    ", open the Citrix Licensing Manager at ",
+                    _console_url(plan),
+                    " and confirm that the activation is current: this node reaches Citrix Cloud.",
+                )
+            )
+        )
+    return steps
+
+
+def _offline_steps(plan: Plan) -> list[Step]:
+    return [
+        Step(
+            (
+                "Offline activation: in the Citrix Licensing Manager at ",
+                _console_url(plan),
+                ", export the activation request, exchange it with the License Activation "
+                "Service from a machine that reaches Citrix Cloud, and import the activation "
+                "it returns; then confirm that the activation is current.",
+            )
+        ),
+        Step(
+            (
+                "Repeat the offline exchange at the intervals Citrix sets: the activation "
+                "is not renewed on its own.",
+            )
+        ),
+    ]
+
+
+def _activation_section(plan: Plan) -> Section:
+    """Register with Citrix Cloud, then confirm the activation on every node (or offline)."""
+    steps = _register_steps(plan)
+    if plan.activation == LAS_OFFLINE:
+        steps += _offline_steps(plan)
+    else:
+        others = tuple(n for n in plan.order if n is not plan.last)
+        steps.append(
+            Step(
+                (
+                    "Confirm in the Citrix Licensing Manager that the activation is current on ",
+                    v(name_of(plan.last)),
+                    ".",
+                )
+            )
+        )
+        steps += _confirm_steps(plan, others)
+    return Section(
+        ("Activate with the License Activation Service",),
+        tuple(steps),
+        intro=(
+            "No license files to copy or reread: the License Server obtains its licenses "
+            "from Citrix Cloud.",
+        ),
+    )
+
+
+def _migration_section(plan: Plan) -> Section:
+    """From license files to the License Activation Service (an upgrade to a LAS build)."""
+    steps = _register_steps(plan)
+    if plan.activation == LAS_OFFLINE:
+        steps += _offline_steps(plan)
+    else:
+        steps += _confirm_steps(plan, plan.order)
+    steps.append(
+        Step(
+            (
+                "Once every product uses the License Activation Service, retire the license "
+                "files: remove them from ",
+                c(plan.license_dir),
+                " on the shared drive (an uninstall would leave them there).",
+            )
+        )
+    )
+    return Section(
+        ("Move from license files to the License Activation Service",),
+        tuple(steps),
+        intro=(
+            "The License Server serves license files and LAS side by side during the move; "
+            "a product site uses one or the other.",
+        ),
+    )
+
+
+def _confirm_section(plan: Plan) -> Section:
+    """After an upgrade between LAS builds: the registration stays; check the activation."""
+    if plan.activation == LAS_OFFLINE:
+        return Section(("Renew the offline activation",), tuple(_offline_steps(plan)))
+    return Section(
+        ("Confirm the activation on each node",),
+        tuple(_confirm_steps(plan, plan.order)),
+    )
+
+
 def _products_section(plan: Plan) -> Section:
     port = plan.ports.license_server
     if plan.products:
@@ -557,7 +735,7 @@ def install(plan: Plan, *, group_exists: bool = False, version: Line = ()) -> li
         _group_section(plan, group_exists),
         _firewall_section(plan),
         _install_nodes_section(plan, version),
-        _license_section(plan),
+        _activation_section(plan) if plan.uses_las else _license_section(plan),
         _products_section(plan),
     ]
 
@@ -591,7 +769,7 @@ def _upgrade_prerequisites(plan: Plan) -> Section:
                 ".",
             )
         ),
-        _license_files_item(plan),
+        *_licensing_items(plan),
     ]
     return Section(("Prerequisites (check before you start)",), tuple(items), checklist=True)
 
@@ -629,8 +807,17 @@ def upgrade(plan: Plan) -> list[Section]:
     return [
         _upgrade_prerequisites(plan),
         _upgrade_nodes_section(plan),
-        _license_section(plan, import_only=True),
+        _after_upgrade_section(plan),
     ]
+
+
+def _after_upgrade_section(plan: Plan) -> Section:
+    """Licenses after the upgrade: import the files, move to LAS, or confirm LAS."""
+    if not plan.uses_las:
+        return _license_section(plan, import_only=True)
+    if plan.license_files or plan.version is None or plan.version < LAS_MINIMUM:
+        return _migration_section(plan)
+    return _confirm_section(plan)
 
 
 def reinstall_version(plan: Plan) -> Line:
