@@ -1,11 +1,12 @@
 """``cllint init``: write a commented starter inventory.
 
 The starter explains every key where it is written and passes every rule
-except those that need real data: it lists no license files, so the note
-CL706 (no-license-files) remains until ``license_files`` points at the real
-``.lic`` files, and the online checks (CL9, ``--resolve``) fail until the
-names and addresses are the real ones. It is written atomically and never
-over an existing file.
+except those that need real data: the online checks (CL9, ``--resolve``)
+fail until the names and addresses are the real ones. It describes licensing
+as it works today: the License Activation Service (``activation: las``,
+License Server 11.17.2 build 51000 or later, every node with outbound HTTPS
+to Citrix Cloud), not license files, which Citrix retired on 15 April 2026.
+It is written atomically and never over an existing file.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ nodes:                           # the servers: one active and at least one pass
   - name: CTXLIC-N1              # computer name
     domain: corp.example.com     # missing = not domain-joined
     os: Windows Server 2019 Standard   # as Windows names it; 2012 R2, 2016 or 2019
+    internet: direct             # outbound HTTPS to Citrix Cloud: direct | proxy | none
     hardware:                    # free-form, compared across nodes: keep them alike
       vendor: HPE
       model: ProLiant DL360 Gen10
@@ -72,6 +74,7 @@ nodes:                           # the servers: one active and at least one pass
   - name: CTXLIC-N2
     domain: corp.example.com
     os: Windows Server 2019 Standard
+    internet: direct             # every node that can own the group needs it (LAS)
     hardware: {{vendor: HPE, model: ProLiant DL360 Gen10, cpus: 8, memory_gb: 32}}
     nics:
       - {{name: NIC1, network: Public, address: 10.10.1.12/24, addressing: static}}
@@ -85,26 +88,28 @@ nodes:                           # the servers: one active and at least one pass
 
 licensing:                       # the Citrix Licensing clustered role
   resource_group: Citrix Licensing   # the cluster role (resource group)
-  client_access_point:           # CAP: the name products and license files use
+  client_access_point:           # CAP: the name products use
     name: CTXLIC                 # fewer than 15 characters (NetBIOS)
     address: 10.10.1.50          # on the public network
   storage: F                     # the group's shared disk (a cluster.storage drive)
   installer: CitrixLicensing.exe # the .exe installer (the .msi cannot install a cluster)
   install_path: 'F:\\Program Files\\Citrix\\Licensing'  # on the shared disk (the default)
   # license_dir: 'F:\\Program Files\\Citrix\\Licensing\\MyFiles'  # default <install_path>\\MyFiles
+  activation: las                # License Activation Service: las | las-offline | files
   # version: 11.16.6             # version installed now; leave out for a new install
-  target_version: 11.17.2        # version this rollout installs or upgrades to
+  target_version: 11.17.2.0 build 51000  # this rollout's version; LAS needs build 51000+
   install_order: [CTXLIC-N1, CTXLIC-N2]   # first node first (default: order of nodes)
   # owner_node: CTXLIC-N1        # owns the group when installing (default: first of install_order)
   # last_node: CTXLIC-N2         # installed with "Last Node in the Cluster" (default: last)
   # ports: {{license_server: 27000, vendor_daemon: 7279, web_services: 8083}}  # the defaults
   name_resolution: [dns]         # how clients resolve the CAP: dns | wins | hosts | lmhosts
-  # license_files: [licenses/CTXLIC.lic]   # .lic files, relative to this file (CL7 checks)
+  # license_files: [licenses/CTXLIC.lic]   # legacy .lic files still in use (CL7 checks)
   # previous_server: CTXLIC-OLD  # the standalone License Server this cluster replaces
 
 products:                        # Citrix products that use this License Server
   - name: CVAD Production Site
     type: cvad                   # free text
+    version: '2411'              # release, e.g. 2411, 2203 LTSR CU7 (LAS: 2411+, CU7, CU3)
     license_server: CTXLIC       # the CAP name (or its FQDN), never a node name
     port: 27000                  # the license_server port
 """

@@ -550,7 +550,9 @@ def test_las_runbook_confirms_the_activation_after_each_move(
     section = out.split("Activate with the License Activation Service", 1)[1]
     section = section.split("Point the products", 1)[0]
     moves = re.findall(r"Move-ClusterGroup -Name '[^']+' -Node '([^']+)'", section)
-    confirms = re.findall(r"On (\S+), open the Citrix Licensing Manager at \S+ and confirm", section)
+    confirms = re.findall(
+        r"On (\S+), open the Citrix Licensing Manager at \S+ and confirm", section
+    )
     assert moves == confirms == ["LICNODE-B", "LICNODE-A"]
     assert "activation is current on LICNODE-C" in section
     prerequisites = out.split("Prerequisites", 1)[1].split("Create the licensing", 1)[0]
