@@ -542,9 +542,7 @@ class _Builder:
         )
 
     @staticmethod
-    def _activation(
-        value: str | None, bad: frozenset[str], files: list[str] | None
-    ) -> str | None:
+    def _activation(value: str | None, bad: frozenset[str], files: list[str] | None) -> str | None:
         """The declared activation, else the default: files when files are listed."""
         if "activation" in bad:
             return None

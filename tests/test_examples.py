@@ -1,4 +1,4 @@
-"""The bundled examples: a clean inventory, a file-licensed one, and one folder where every rule fires.
+"""The bundled examples: a clean one, a file-licensed one, and a folder where every rule fires.
 
 ``examples/cluster.yaml`` is what the documentation shows and what new users
 copy (a License Activation Service inventory), so it must stay free of
