@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-_VERSION = re.compile(r"^\s*(\d+(?:\.\d+)*)(?:\s+(.*?))?\s*$", re.S)
-_BUILD = re.compile(r"\bbuild\s*:?\s*(\d+)\b", re.I)
+# A number of a version has at most nine digits: anything longer is not a
+# version, and int() of thousands of digits would fail (or take long).
+_VERSION = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})*)(?:\s+(.*?))?\s*$", re.S)
+_BUILD = re.compile(r"\bbuild\s*:?\s*(\d{1,9})\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,9 +86,9 @@ CLEAN_INSTALL_VERSION = Version((11, 16, 6), "11.16.6")
 # --------------------------------------------------------------------------
 
 _PRODUCT = re.compile(
-    r"^\s*(?P<release>\d+(?:\.\d+)*)"
+    r"^\s*(?P<release>\d{1,9}(?:\.\d{1,9})*)"
     r"(?:\s+(?P<ltsr>LTSR))?"
-    r"(?:\s+CU\s*(?P<cu>\d+))?\s*$",
+    r"(?:\s+CU\s*(?P<cu>\d{1,9}))?\s*$",
     re.I,
 )
 
