@@ -68,6 +68,7 @@ class FileLicensingRetired(Rule):
         yield self.at(
             where,
             f"file-based licensing ended on {FILE_LICENSING_ENDS.isoformat()} (CTX695107); move "
-            f"to the License Activation Service (License Server {LAS_MINIMUM} or later, "
-            "registered with Citrix Cloud) and set licensing.activation: las",
+            "to the License Activation Service (License Server 11.17.2 build "
+            f"{LAS_MINIMUM.build} or later, registered with Citrix Cloud) and set "
+            "licensing.activation: las",
         )

@@ -20,7 +20,14 @@ SHARED = ROOT.parent / "shared"
 SARIF_SCHEMA = SHARED / "schemas" / "sarif-schema-2.1.0.json"
 EXAMPLES = ROOT / "examples"
 CLEAN_EXAMPLE = EXAMPLES / "cluster.yaml"
+FILE_LICENSED_EXAMPLE = EXAMPLES / "file-licensed.yaml"
 AS_OF = dt.date(2026, 6, 1)
+"""The suite's check date: after the 2026-04-15 cut-over to the License Activation Service."""
+LAS_ACTIVATION_LINE = (
+    "  activation: las                # License Activation Service, online (register with "
+    "Citrix Cloud)\n"
+)
+"""The clean example's activation line (line 58): tests put license files after it."""
 
 
 def settings(
@@ -108,3 +115,18 @@ def run_cllint(
 def clean_inventory() -> str:
     """The bundled clean example, as text (a starting point for test inventories)."""
     return CLEAN_EXAMPLE.read_text(encoding="utf-8")
+
+
+LICENSE_FILES_LINE = "  license_files: [licenses/CTXLIC.lic]\n"
+
+
+def clean_inventory_with_license_files() -> str:
+    """The clean example still listing the example's license file (line 59) beside LAS.
+
+    A site that activates with the License Activation Service and keeps its
+    legacy files during the move: clean, and the license-file rules read the
+    file (``write_inventory`` puts it beside the inventory).
+    """
+    text = clean_inventory()
+    assert LAS_ACTIVATION_LINE in text
+    return text.replace(LAS_ACTIVATION_LINE, LAS_ACTIVATION_LINE + LICENSE_FILES_LINE)

@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from helpers import clean_inventory
+from helpers import LICENSE_FILES_LINE, clean_inventory_with_license_files
 
 SECRET = "SECRET-3f9a1c"
-LISTED = "  license_files: [licenses/CTXLIC.lic]\n"
+LISTED = LICENSE_FILES_LINE
 
 _AUDITED = """
 import os, runpy, sys
@@ -100,7 +100,7 @@ ENTRIES = [
 def test_license_paths_never_leave_the_root(layout: tuple[Path, Path]) -> None:
     repo, outside = layout
     entries = "".join(f"    - {e.format(outside=outside)}\n" for e in ENTRIES)
-    text = clean_inventory().replace(LISTED, "  license_files:\n" + entries)
+    text = clean_inventory_with_license_files().replace(LISTED, "  license_files:\n" + entries)
     (repo / "cluster.yaml").write_text(text)
     for fmt in ("text", "json", "sarif", "github", "gitlab"):
         run = audited(["check", "-f", fmt, "cluster.yaml"], repo, outside)

@@ -16,10 +16,17 @@ from pathlib import Path
 import pytest
 
 from cllint.engine import Linter, lint_all
-from helpers import SARIF_SCHEMA, clean_inventory, lint_text, run_cllint, settings
+from helpers import (
+    LAS_ACTIVATION_LINE,
+    SARIF_SCHEMA,
+    clean_inventory,
+    lint_text,
+    run_cllint,
+    settings,
+)
 
-LISTED = "  license_files: [licenses/CTXLIC.lic]\n"
-FILES_LINE = 58  # line of license_files in the clean example
+ACTIVATION = LAS_ACTIVATION_LINE
+FILES_LINE = 59  # line of license_files: after the clean example's activation line (58)
 SIGNATURE = "0123 4567 89AB CDEF"
 
 
@@ -44,12 +51,19 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def inventory(files: list[str] | None, **licensing: str) -> str:
+def inventory(files: list[str] | None, activation: str = "las", **licensing: str) -> str:
+    """The clean example with ``files`` listed.
+
+    The example is a License Activation Service inventory, so by default this
+    is a site that activates with LAS and still keeps its legacy license
+    files, which the license-file rules keep checking (and CL708 does not
+    report); ``activation="files"`` makes it file-licensed.
+    """
     block = "" if files is None else "  license_files:\n" + "".join(f"    - {f}\n" for f in files)
     extra = "".join(f"  {k}: {v}\n" for k, v in licensing.items())
     text = clean_inventory()
-    assert LISTED in text
-    return text.replace(LISTED, extra + block)
+    assert ACTIVATION in text
+    return text.replace(ACTIVATION, f"  activation: {activation}\n" + extra + block)
 
 
 def lint(repo: Path, files: list[str] | None, **kw: str) -> list[tuple[str, str, int, int]]:
@@ -140,10 +154,18 @@ def test_cl704_window_is_an_option(repo: Path) -> None:
 
 
 def test_cl706_missing_and_empty(repo: Path) -> None:
-    assert lint(repo, None) == [("inventory.yaml", "CL706", 50, 3)]
-    empty = inventory([]).replace("  license_files:\n", "  license_files: []\n")
+    """File-based activation declared without files: CL706 (and CL708 after the cut-over)."""
+    retired = ("inventory.yaml", "CL708", 58, 15)
+    assert lint(repo, None, activation="files") == [("inventory.yaml", "CL706", 50, 3), retired]
+    empty = inventory([], activation="files").replace("  license_files:\n", "  license_files: []\n")
     report = lint_text(empty, repo)
-    assert [(f.rule_id, f.line, f.column) for f in report.findings] == [("CL706", 50, 3)]
+    found = [(f.rule_id, f.line, f.column) for f in report.findings]
+    assert found == [("CL706", 50, 3), retired[1:]]
+
+
+def test_cl706_is_silent_for_the_license_activation_service(repo: Path) -> None:
+    assert lint(repo, None) == []
+    assert lint(repo, None, activation="las-offline").count(("inventory.yaml", "CL706", 50, 3)) == 0
 
 
 def test_cl701_missing_and_folder(repo: Path) -> None:
@@ -319,7 +341,7 @@ def test_a_named_pipe_is_not_read_and_nothing_hangs(repo: Path) -> None:
     (repo / "cluster.yaml").write_text(inventory(["licenses/pipe.lic"]), encoding="utf-8")
     run = run_cllint(["check", "cluster.yaml"], cwd=repo, timeout=60)
     assert run.code == 1
-    assert "cluster.yaml:59:7: CL701" in run.out
+    assert f"cluster.yaml:{FILES_LINE + 1}:7: CL701" in run.out
     assert "is a named pipe, not a regular file" in run.out
 
 

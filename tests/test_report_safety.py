@@ -19,7 +19,7 @@ import pytest
 from hostile import check_reports, clean_data, clean_pointers, dump, lint, replaced
 
 from cllint.findings import MAX_EXCERPT
-from helpers import EXAMPLES, clean_inventory, run_cllint
+from helpers import EXAMPLES, clean_inventory_with_license_files, run_cllint
 
 LONG = "ZQ" * 2500
 TOO_MUCH = re.compile(f"[ZQ]{{{MAX_EXCERPT + 1},}}")
@@ -115,7 +115,7 @@ def test_license_files_are_never_echoed(tmp_path: Path, fmt: str) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "licenses").mkdir()
     (tmp_path / "licenses" / "CTXLIC.lic").write_text(LIC, encoding="utf-8")
-    (tmp_path / "cluster.yaml").write_text(clean_inventory(), encoding="utf-8")
+    (tmp_path / "cluster.yaml").write_text(clean_inventory_with_license_files(), encoding="utf-8")
     run = run_cllint(["check", "-f", fmt, "cluster.yaml"], cwd=tmp_path)
     assert run.code == 1, run.err
     assert "CL702" in run.out

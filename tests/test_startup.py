@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cllint.entry import plain_check
-from helpers import CLEAN_EXAMPLE, ROOT, run_cllint
+from helpers import CLEAN_EXAMPLE, FILE_LICENSED_EXAMPLE, ROOT, run_cllint
 
 
 def imported(args: list[str], cwd: Path = ROOT) -> set[str]:
@@ -106,4 +106,4 @@ def test_the_license_file_parser_loads_only_for_listed_license_files(tmp_path: P
     path = tmp_path / "inventory.yaml"
     path.write_text(without + "\n", encoding="utf-8")
     assert "cllint.licensefile" not in imported(["check", str(path)], cwd=tmp_path)
-    assert "cllint.licensefile" in imported(["check", str(CLEAN_EXAMPLE)])
+    assert "cllint.licensefile" in imported(["check", str(FILE_LICENSED_EXAMPLE)])

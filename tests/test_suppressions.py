@@ -12,11 +12,13 @@ from test_formats import sarif_validator
 from cllint.engine import Linter
 from cllint.formats import Report, render
 from cllint.suppressions import parse
-from helpers import EXAMPLES, clean_inventory, lint_text, run_cllint, settings
+from helpers import EXAMPLES, clean_inventory_with_license_files, lint_text, run_cllint, settings
 
 MSI = "  installer: setup.msi"  # CL501 at line 51, column 14 (after the 2 lines removed)
 BASE = (
-    "\n".join(clean_inventory().splitlines()[2:]).replace("  installer: CitrixLicensing.exe", MSI)
+    "\n".join(clean_inventory_with_license_files().splitlines()[2:]).replace(
+        "  installer: CitrixLicensing.exe", MSI
+    )
     + "\n"
 )
 MSI_LINE = BASE.splitlines().index(MSI) + 1
