@@ -27,9 +27,11 @@ class LicenseServerTooOldForLas(Rule):
         available on the License Server build 51000 or higher"; offline
         activation needs build 53100 or later. Since 15 April 2026 LAS is
         the only way to activate Citrix on-premises products (CTX695107), so
-        an older License Server licenses nothing. Every node runs the same
-        installed build from the shared drive, so the requirement is the
-        cluster's.
+        an older License Server licenses nothing. That is a fact about one
+        License Server; cllint applies the cluster's failover model to it:
+        every node runs Citrix Licensing from the shared drive after a
+        failover, so the version the rollout leaves on every node must be a
+        LAS build, not only the one on the node that owns the group today.
 
     How to fix:
         Set ``target_version`` to ``11.17.2.0 build 51000`` or later
