@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 # A number of a version has at most nine digits: anything longer is not a
 # version, and int() of thousands of digits would fail (or take long).
 _VERSION = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})*)(?:\s+(.*?))?\s*$", re.S)
-_BUILD = re.compile(r"\bbuild\s*:?\s*(\d{1,9})\b", re.I)
+_BUILD = re.compile(r"\bbuild\s*:?\s*(\d+)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +73,8 @@ def parse_version(text: str) -> Version | None:
     if match.group(2):
         found = _BUILD.search(match.group(2))
         if found is not None:
+            if len(found.group(1)) > 9:
+                return None
             build = int(found.group(1))
     return Version(tuple(parts), text.strip(), build)
 

@@ -40,7 +40,10 @@ def test_equal_versions(one: str, two: str) -> None:
     assert parse_version(one) == parse_version(two)
 
 
-@pytest.mark.parametrize("text", ["eleven", "", "build 51000", "1" * 5000, "11." + "9" * 5000])
+@pytest.mark.parametrize(
+    "text",
+    ["eleven", "", "build 51000", "1" * 5000, "11." + "9" * 5000, "11.17.2 build " + "9" * 99],
+)
 def test_not_versions(text: str) -> None:
     assert parse_version(text) is None
 
