@@ -99,6 +99,17 @@ def _is_version(value: object) -> bool:
     return not isinstance(value, str) or parse_version(value) is not None
 
 
+def _corrected_network(value: str) -> str | None:
+    """The network of ``value`` with its host bits cleared (``192.168.50.7/24`` ->
+    ``192.168.50.0/24``), or None when ``value`` is no address/prefix at all."""
+    if "/" not in value:
+        return None
+    try:
+        return str(ipaddress.ip_network(value, strict=False))
+    except ValueError:
+        return None
+
+
 _FORMAT_HINTS = {
     "cllint-ip": "an IP address (IPv4 or IPv6, without a prefix)",
     "cllint-ip-interface": "an IP address with an optional /prefix",
@@ -258,6 +269,16 @@ def _messages(error: SchemaError) -> Iterator[tuple[str, str, bool]]:
             yield pointer, f"{where} must be {expected!r}", False
         return
     if kind == "format":
+        if expected == "cllint-cidr" and isinstance(value, str):
+            network = _corrected_network(value)
+            if network is not None:
+                yield (
+                    pointer,
+                    f"{where} is {q(value)}, which has host bits set; a subnet is written "
+                    f"with the host bits zero – did you mean {q(network)}?",
+                    False,
+                )
+                return
         hint = _FORMAT_HINTS.get(str(expected), str(expected))
         yield pointer, f"{where} is {q(value)}, which is not {hint}", False
         return
