@@ -63,7 +63,8 @@ class InstallPathNotShared(Rule):
                 lic.ptr("install_path"),
                 f"install_path {q(lic.install_path)} is on a Cluster Shared Volume "
                 "(C:\\ClusterStorage), which Citrix Licensing does not support – "
-                f"install to {shared}:\\Program Files\\Citrix\\Licensing on the group's shared disk",
+                f"install to {shared}:\\Program Files\\Citrix\\Licensing on the group's "
+                "shared disk",
             )
             return
         drive = drive_of(lic.install_path)

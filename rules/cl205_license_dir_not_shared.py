@@ -61,7 +61,8 @@ class LicenseDirNotShared(Rule):
                 lic.ptr("license_dir"),
                 f"license_dir {q(lic.license_dir)} is on a Cluster Shared Volume "
                 "(C:\\ClusterStorage), which Citrix Licensing does not support – "
-                f"keep license files in {shared}:\\Program Files\\Citrix\\Licensing\\MyFiles on the group's shared disk",
+                f"keep license files in {shared}:\\Program Files\\Citrix\\Licensing\\MyFiles "
+                "on the group's shared disk",
             )
             return
         drive = drive_of(lic.license_dir)

@@ -18,7 +18,7 @@ def my_files(install_path: str) -> str:
 
 
 class LicenseDirNotDefault(Rule):
-    """License files belong in ``<install_path>\\MyFiles``, the only folder the License Server reads.
+    """License files belong in ``<install_path>\\MyFiles``: the License Server reads no other.
 
     What:
         Fires at a declared ``licensing.license_dir`` that is not
