@@ -51,7 +51,9 @@ class MixedDomains(Rule):
         is a single label equal to the other's first label (``CORP`` beside
         ``corp.example.com``) the node is most likely in that domain and the
         inventory holds its NetBIOS name: the message says so and asks for
-        the DNS name.
+        the DNS name (an AD domain has a DNS name and a NetBIOS name, e.g.
+        ``corp.example.com`` and ``CORP``: Microsoft, "Naming conventions in
+        Active Directory for computers, domains, sites, and OUs").
 
     Why:
         "Each server that forms the cluster must be in the same domain."

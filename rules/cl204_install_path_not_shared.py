@@ -21,7 +21,11 @@ class InstallPathNotShared(Rule):
         ``licensing.storage`` (drive letters compare ignoring case). A path on
         a quorum drive is CL203's; when the storage itself is missing, unknown
         or unsuitable, other rules report that and this one stays silent. The
-        default install path is on the shared drive by construction.
+        default install path is on the shared drive by construction. A path
+        under ``C:\\ClusterStorage`` is a Cluster Shared Volume (Windows mounts
+        every CSV there on each node: Microsoft, "Use Cluster Shared Volumes
+        in a failover cluster"), and the message says so rather than "drive
+        C:": "Citrix Licensing does not support Clustered Shared Volumes".
 
     Why:
         "On the Install Location page, set the drive letter to correspond with

@@ -20,7 +20,10 @@ class LicenseDirNotShared(Rule):
         Fires when a declared ``license_dir`` is on another drive than
         ``licensing.storage`` (drive letters compare ignoring case). A folder
         on a quorum drive is CL203's. A defaulted ``license_dir`` is never
-        reported: it follows ``install_path``, which CL204 checks.
+        reported: it follows ``install_path``, which CL204 checks. A folder
+        under ``C:\\ClusterStorage`` is reported as a Cluster Shared Volume,
+        which Citrix Licensing does not support (as in CL204). Whether the
+        folder is ``MyFiles`` is CL207's.
 
     Why:
         "After you download a license file, copy it to the F:\\Program
