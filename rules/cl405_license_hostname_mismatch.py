@@ -1,13 +1,18 @@
 """CL405 license-hostname-mismatch."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Severity, excerpt, q
-from cllint.licensefile import HostBinding
 from cllint.licensefiles import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.license_binding import cap_name
+
+if TYPE_CHECKING:
+    from cllint.licensefile import HostBinding
 
 
 class LicenseHostnameMismatch(Rule):

@@ -61,8 +61,11 @@ class MsiInstaller(Rule):
         if lic is None or not lic.has("installer") or lic.installer is None:
             return
         if runs_msi(lic.installer):
+            what = (
+                "is an .msi" if lic.installer.strip().lower().endswith(".msi") else "runs an .msi"
+            )
             yield self.at(
                 lic.ptr("installer"),
-                f"installer {q(lic.installer)} installs from the .msi, which does not support "
-                "clustering; use CitrixLicensing.exe, run as an administrator on each node",
+                f"installer {q(lic.installer)} {what}, which does not support clustering; "
+                "use CitrixLicensing.exe",
             )
