@@ -147,6 +147,16 @@ def _mismatch(
     )
 
 
+_KNOWN_IDS = {
+    "DISK_SERIAL_NUM": "disk serial number",
+    "FLEXID": "FLEXid dongle",
+    "COMPOSITE": "composite",
+    "VM_UUID": "virtual machine UUID",
+    "UUID": "machine UUID",
+}
+"""FlexNet host-id keys with a name of their own; other keys are vendor-defined."""
+
+
 def _machine(binding: HostBinding) -> str:
     """``Ethernet address '0015C5F2D1A3'``: what kind of machine id the binding is."""
     value = q(binding.name)
@@ -160,4 +170,7 @@ def _machine(binding: HostBinding) -> str:
         return f"the IP address host id INTERNET={excerpt(binding.name)}"
     if binding.kind == "OTHER":
         return f"the host id {value}"
+    known = _KNOWN_IDS.get(binding.kind)
+    if known is not None:
+        return f"the {known} host id {excerpt(binding.key)}={excerpt(binding.name)}"
     return f"the vendor-defined host id {excerpt(binding.key)}={excerpt(binding.name)}"

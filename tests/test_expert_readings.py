@@ -45,6 +45,7 @@ def test_every_host_id_form_is_read_and_any_demo_bind_to_nothing() -> None:
         ("ETHERNET", "0015C5F2D1A3"),
         ("ETHERNET", "0015C5F2D1A6"),
         ("HOSTNAME", "CTXLIC"),
+        ("DISK_SERIAL_NUM", "3e2e17fd"),
     ]
     # CL404 compares host names only: a machine id is never a "case" problem
     assert [b.name for b in parsed.bindings()] == ["CTXLIC"]
@@ -85,9 +86,10 @@ def test_a_signature_inside_a_host_id_list_is_never_kept() -> None:
 
 def test_cl405_names_the_kind_of_machine_id_and_never_a_signature() -> None:
     found = messages("cl405-fail-machine-ids.yaml", "CL405")
-    assert len(found) == 8
+    assert len(found) == 9
     text = "\n".join(found)
-    for kind in ("Ethernet (MAC) address", "ID= host id", "INTERNET=10.10.1.11", "VDH="):
+    kinds = ("Ethernet (MAC) address", "ID= host id", "INTERNET=10.10.1.11", "VDH=")
+    for kind in (*kinds, "disk serial number host id DISK_SERIAL_NUM=3e2e17fd"):
         assert kind in text, kind
     assert all("failover" in m for m in found)
     assert "0000 1111" not in text and "SIGN" not in text
