@@ -34,6 +34,13 @@ LINE_KEYWORDS = frozenset(
     {"SERVER", "VENDOR", "DAEMON", "USE_SERVER", "FEATURE", "INCREMENT", "PACKAGE", "UPGRADE"}
 )
 SECRET_KEYS = frozenset({"SIGN", "SIGN2"})
+UNBOUND_HOSTIDS = frozenset({"ANY", "DEMO"})
+"""Host ids that bind to no machine: the file or line works on any host."""
+_ETHERNET = re.compile(
+    r"[0-9A-Fa-f]{12}\Z|[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}\Z"
+)
+"""An Ethernet (MAC) address host id: ``0015C5F2D1A3``, ``00-15-C5-F2-D1-A3``, ``00:15:…``."""
+_HEX_ID = re.compile(r"[0-9A-Fa-f]+(?:[-:][0-9A-Fa-f]+)*\Z")
 # Keywords found glued to the previous value when a space got lost (``...2026SIGN=``).
 # Short or generic ones (SN, ck) are left out: they occur inside ordinary values.
 GLUED_KEYWORDS = (
@@ -85,15 +92,32 @@ class ParseError:
 
 @dataclass(frozen=True, slots=True)
 class HostBinding:
-    """A ``HOSTNAME=name`` host id: the file (SERVER) or one line is bound to ``name``."""
+    """A host id that binds the file (SERVER) or one line to one machine.
+
+    ``HOSTNAME=name`` binds to a host name (``kind`` is ``HOSTNAME``); every
+    other host id except ``ANY`` and ``DEMO`` binds to one machine by
+    something else: an Ethernet address, ``ID=``, ``INTERNET=``, a hex or a
+    vendor-defined id (see :data:`MACHINE_KINDS`).
+    """
 
     name: str
+    """The host name, or the machine id's value (``0015C5F2D1A3``, ``10.10.1.*``)."""
     span: Span
-    """Where the host name itself stands."""
+    """Where the host name (or id value) itself stands."""
     line_keyword: str
     """``SERVER``, ``FEATURE`` or ``INCREMENT``."""
     where: str
     """The binding's line for messages: ``the SERVER line``, ``INCREMENT CVD_ENT_CCU``."""
+    kind: str = "HOSTNAME"
+    """``HOSTNAME``; ``ETHERNET`` (an Ethernet address, bare or ``ETHER=``), ``HEX``
+    (another bare hexadecimal id), ``OTHER`` (another bare word); or the key in upper
+    case: ``ID``, ``INTERNET``, or a vendor-defined one (``PTC_HOSTID``, ``VDH``)."""
+    key: str = ""
+    """The key as written (``ID``, ``ptc_hostid``); empty for a bare id."""
+
+    @property
+    def by_host_name(self) -> bool:
+        return self.kind == "HOSTNAME"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,6 +190,13 @@ class LicenseFile:
 
     def bindings(self) -> Iterator[HostBinding]:
         """Every host-name binding: SERVER host ids, then FEATURE/INCREMENT ``HOSTID=``."""
+        for binding in self.all_bindings():
+            if binding.by_host_name:
+                yield binding
+
+    def all_bindings(self) -> Iterator[HostBinding]:
+        """Every binding to one machine, by host name or otherwise, in file order of kind:
+        SERVER host ids, then FEATURE/INCREMENT ``HOSTID=``."""
         for server in self.servers:
             yield from server.bindings
         for feature in self.features:
@@ -398,21 +429,45 @@ class _LineReader:
         return result
 
     def bindings(self, w: _Word, keyword: str, where: str) -> tuple[HostBinding, ...]:
-        """``HOSTNAME=name`` host ids in a host-id value (a quoted list may hold several)."""
-        if w.key is not None and w.key.upper() == "HOSTNAME":  # SERVER's positional host id
-            if not w.value:
-                return ()
-            span = self.logical.span(w.value_start, w.value_start + len(w.value))
-            return (HostBinding(w.value, span, keyword, where),)
-        found = []
-        for m in re.finditer(r"\S+", w.value):
+        """The host ids of a host-id value: ``HOSTNAME=name`` and every machine id.
+
+        ``w`` is the SERVER line's positional host id (``HOSTNAME=CTXLIC``,
+        ``0015C5F2D1A3``, ``PTC_HOSTID=08-00-76-32-E4-22``) or a ``HOSTID=``
+        keyword, whose value may be a quoted list (``HOSTID="a b"``). ``ANY``
+        and ``DEMO`` bind to nothing. Signature keys are never read.
+        """
+        if w.key is not None and w.key.upper() != "HOSTID":  # SERVER's positional KEY=value
+            return self._binding(w.key, w.value, w.value_start, keyword, where)
+        found: list[HostBinding] = []
+        for m in re.finditer(r"[^\s\"\u201c\u201d]+", w.value):
             part = m.group()
-            key, sep, name = part.partition("=")
-            if sep and key.upper() == "HOSTNAME" and name:
-                start = w.value_start + m.start() + len(key) + 1
-                span = self.logical.span(start, start + len(name))
-                found.append(HostBinding(name, span, keyword, where))
+            key, sep, value = part.partition("=")
+            start = w.value_start + m.start()
+            if sep and _KEY.match(key):
+                found.extend(self._binding(key, value, start + len(key) + 1, keyword, where))
+            else:
+                found.extend(self._binding(None, part, start, keyword, where))
         return tuple(found)
+
+    def _binding(
+        self, key: str | None, value: str, start: int, keyword: str, where: str
+    ) -> tuple[HostBinding, ...]:
+        """One host id as a binding, or none (``ANY``, ``DEMO``, empty, a signature key)."""
+        if not value or (key is None and value.upper() in UNBOUND_HOSTIDS):
+            return ()
+        upper = key.upper() if key is not None else None
+        if upper in SECRET_KEYS:
+            return ()  # never read a signature, whatever wraps it
+        if upper is None:
+            kind = (
+                "ETHERNET" if _ETHERNET.match(value) else "HEX" if _HEX_ID.match(value) else "OTHER"
+            )
+        elif upper in ("ETHER", "ETHERNET"):
+            kind = "ETHERNET"
+        else:
+            kind = upper
+        span = self.logical.span(start, start + len(value))
+        return (HostBinding(value, span, keyword, where, kind, key or ""),)
 
     def need(self, count: int, what: str) -> None:
         args = self.words[1:]

@@ -105,6 +105,15 @@ def _is_product_version(value: object) -> bool:
     if isinstance(value, int | float):
         return parse_product_version(str(value)) is not None
     return not isinstance(value, str) or parse_product_version(value) is not None
+def _corrected_network(value: str) -> str | None:
+    """The network of ``value`` with its host bits cleared (``192.168.50.7/24`` ->
+    ``192.168.50.0/24``), or None when ``value`` is no address/prefix at all."""
+    if "/" not in value:
+        return None
+    try:
+        return str(ipaddress.ip_network(value, strict=False))
+    except ValueError:
+        return None
 
 
 _FORMAT_HINTS = {
@@ -268,6 +277,16 @@ def _messages(error: SchemaError) -> Iterator[tuple[str, str, bool]]:
             yield pointer, f"{where} must be {expected!r}", False
         return
     if kind == "format":
+        if expected == "cllint-cidr" and isinstance(value, str):
+            network = _corrected_network(value)
+            if network is not None:
+                yield (
+                    pointer,
+                    f"{where} is {q(value)}, which has host bits set; a subnet is written "
+                    f"with the host bits zero – did you mean {q(network)}?",
+                    False,
+                )
+                return
         hint = _FORMAT_HINTS.get(str(expected), str(expected))
         yield pointer, f"{where} is {q(value)}, which is not {hint}", False
         return

@@ -50,6 +50,42 @@ def parse_os(caption: str) -> WindowsOs:
     return WindowsOs(" ".join(words), "")
 
 
+NO_CLUSTERING_EDITIONS = frozenset({"foundation", "essentials", "web"})
+"""Editions that have no Failover Clustering feature, whatever the release.
+
+Microsoft's edition comparisons ("Windows Server 2012 R2 products and
+editions comparison"; "Comparison of Standard, Datacenter, and Essentials
+editions of Windows Server 2016 / 2019") list Failover Clustering for
+Standard and Datacenter only; Foundation, Essentials and the Web editions
+cannot form a cluster.
+"""
+
+
+def edition_without_clustering(caption: str) -> str | None:
+    """The edition word (``Essentials``) of a caption whose edition cannot cluster, else None.
+
+    Looked for among the words after ``Windows`` (``Windows Server 2016
+    Essentials``, ``Windows Web Server 2008 R2``, ``Windows Server Essentials``).
+    """
+    words = _NOISE.sub(" ", caption).split()
+    if words and words[0].casefold() == "microsoft":
+        words = words[1:]
+    if not words or words[0].casefold() != "windows":
+        return None
+    for word in words[1:]:
+        if word.casefold() in NO_CLUSTERING_EDITIONS:
+            return word
+    return None
+
+
+def release_year(caption: str) -> int | None:
+    """The year of a ``Windows Server <year>`` caption (2012 R2 counts as 2012), else None."""
+    words = parse_os(caption).release.split()
+    if len(words) >= 3 and words[:2] == ["windows", "server"] and _YEAR.match(words[2]):
+        return int(words[2])
+    return None
+
+
 def is_supported(caption: str, supported: Iterable[str]) -> bool:
     """True when ``caption`` is one of the ``supported`` OS names."""
     os = parse_os(caption)

@@ -33,6 +33,7 @@ from cllint.rules.cl203_quorum_storage import QuorumStorage
 from cllint.rules.cl204_install_path_not_shared import InstallPathNotShared
 from cllint.rules.cl205_license_dir_not_shared import LicenseDirNotShared
 from cllint.rules.cl206_no_shared_storage import NoSharedStorage
+from cllint.rules.cl207_license_dir_not_default import LicenseDirNotDefault
 
 # CL3 – network
 from cllint.rules.cl301_too_few_nics import TooFewNics
@@ -46,6 +47,7 @@ from cllint.rules.cl308_address_outside_subnet import AddressOutsideSubnet
 from cllint.rules.cl309_duplicate_address import DuplicateAddress
 from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
 from cllint.rules.cl312_node_without_internet import NodeWithoutInternet
+from cllint.rules.cl311_unusable_address import UnusableAddress
 
 # CL4 – naming and name resolution
 from cllint.rules.cl401_missing_client_access_point import MissingClientAccessPoint
@@ -119,6 +121,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     InstallPathNotShared,
     LicenseDirNotShared,
     NoSharedStorage,
+    LicenseDirNotDefault,
     # CL3
     TooFewNics,
     MissingPrivateNic,
@@ -131,6 +134,7 @@ BUILTIN: tuple[type[Rule], ...] = (
     DuplicateAddress,
     CapAddressNotPublic,
     NodeWithoutInternet,
+    UnusableAddress,
     # CL4
     MissingClientAccessPoint,
     CapNameTooLong,

@@ -5,11 +5,39 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory, Node
 from cllint.rule import Context, Rule
+from cllint.rules.cl107_node_not_domain_joined import is_workgroup
 
 
 def domain_key(domain: str) -> str:
     """Domains compare as Windows compares them: ignoring case and a trailing dot."""
     return domain.strip().rstrip(".").casefold()
+
+
+def netbios_of(short: str, dns: str) -> bool:
+    """True when ``short`` is a single label equal to the first label of ``dns``.
+
+    ``CORP`` beside ``corp.example.com``: the same domain written by its NetBIOS
+    (pre-Windows 2000) name, which ``$env:USERDOMAIN`` and ``DOMAIN\\user`` show.
+    """
+    short_key, dns_key = domain_key(short), domain_key(dns)
+    return "." not in short_key and "." in dns_key and dns_key.split(".", 1)[0] == short_key
+
+
+def _differs(node: Node, domain: str, other: str, where: str) -> str:
+    """The message for a node whose ``domain`` differs from ``other`` (``where``'s)."""
+    if netbios_of(domain, other):
+        return (
+            f"node {q(node.name)} is in domain {q(domain)}, which looks like the NetBIOS "
+            f"name of {q(other)} ({where}); domains compare by their DNS name – write the "
+            f"node's DNS domain name {q(other)}"
+        )
+    if netbios_of(other, domain):
+        return (
+            f"node {q(node.name)} is in domain {q(domain)}, but {where} is {q(other)}, which "
+            f"looks like its NetBIOS name; domains compare by their DNS name – write the DNS "
+            f"domain name {q(domain)} there"
+        )
+    return ""
 
 
 class MixedDomains(Rule):
@@ -18,14 +46,22 @@ class MixedDomains(Rule):
     What:
         Fires at each node whose ``domain`` differs from ``cluster.domain``
         (case-insensitive). Without ``cluster.domain``, the nodes are compared
-        with the first node that declares a domain. A node without a domain is
-        CL107's, not this rule's.
+        with the first node that declares a domain. A node without a domain,
+        or in ``WORKGROUP``, is CL107's, not this rule's. When one of the two
+        is a single label equal to the other's first label (``CORP`` beside
+        ``corp.example.com``) the node is most likely in that domain and the
+        inventory holds its NetBIOS name: the message says so and asks for
+        the DNS name (an AD domain has a DNS name and a NetBIOS name, e.g.
+        ``corp.example.com`` and ``CORP``: Microsoft, "Naming conventions in
+        Active Directory for computers, domains, sites, and OUs").
 
     Why:
         "Each server that forms the cluster must be in the same domain."
 
     How to fix:
-        Join the node to the cluster's domain (or correct the inventory).
+        Join the node to the cluster's domain (or correct the inventory;
+        write domains by their DNS name, ``corp.example.com``, not the
+        NetBIOS name ``CORP``).
 
     Failing example:
         cluster: {name: CTXCLU01, domain: corp.example.com}
@@ -45,7 +81,8 @@ class MixedDomains(Rule):
     severity = Severity.ERROR
     summary = (
         "nodes are in different domains, or a node's domain differs from cluster.domain "
-        "(case-insensitive)"
+        "(case-insensitive); a NetBIOS-looking name (`CORP` beside `corp.example.com`) is "
+        "asked to be written as the DNS name"
     )
     tags = ("cluster",)
 
@@ -56,24 +93,32 @@ class MixedDomains(Rule):
             if cluster is not None and cluster.has("domain") and cluster.domain is not None
             else None
         )
+        if is_workgroup(expected):
+            expected = None  # no domain at all: CL107 reports the nodes
         first: Node | None = None
         for node in inventory.nodes:
-            if not node.has("domain") or node.domain is None:
+            if not node.has("domain") or node.domain is None or is_workgroup(node.domain):
                 continue
             if expected is not None:
                 if domain_key(node.domain) != domain_key(expected):
                     yield self.at(
                         node.ptr("domain"),
-                        f"node {q(node.name)} is in domain {q(node.domain)} but the cluster is "
-                        f"in {q(expected)}; every node must be in the same domain – join the "
-                        f"node to {q(expected)}",
+                        _differs(node, node.domain, expected, "the cluster's domain")
+                        or (
+                            f"node {q(node.name)} is in domain {q(node.domain)} but the "
+                            f"cluster is in {q(expected)}; every node must be in the same "
+                            f"domain – join the node to {q(expected)}"
+                        ),
                     )
             elif first is None:
                 first = node
             elif first.domain is not None and domain_key(node.domain) != domain_key(first.domain):
                 yield self.at(
                     node.ptr("domain"),
-                    f"node {q(node.name)} is in domain {q(node.domain)} but node "
-                    f"{q(first.name)} is in {q(first.domain)}; every node must be in the same "
-                    "domain – join them to one domain",
+                    _differs(node, node.domain, first.domain, f"node {q(first.name)}'s domain")
+                    or (
+                        f"node {q(node.name)} is in domain {q(node.domain)} but node "
+                        f"{q(first.name)} is in {q(first.domain)}; every node must be in the "
+                        "same domain – join them to one domain"
+                    ),
                 )

@@ -1,5 +1,6 @@
 """CL108 hardware-differs."""
 
+import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -10,15 +11,27 @@ from cllint.rule import Context, Rule
 MAX_KEYS_SHOWN = 5
 
 
+_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
+
+
 def comparable(value: Any) -> object:
-    """Values that mean the same compare equal: ``HPE``/``hpe``, ``32``/``32.0``."""
-    if isinstance(value, bool) or value is None:
-        return value
+    """Values that read the same compare equal: ``HPE``/``hpe``, ``32``/``32.0``/``'32'``.
+
+    A YAML author writes ``cpus: '8'`` on one node and ``cpus: 8`` on the other:
+    the same hardware. Booleans stay apart from numbers (``true`` is not ``1``).
+    """
+    if value is None:
+        return ("null",)
+    if isinstance(value, bool):
+        return ("bool", value)
     if isinstance(value, int | float):
-        return float(value)
+        return ("number", float(value))
     if isinstance(value, str):
-        return " ".join(value.split()).casefold()
-    return value
+        text = " ".join(value.split()).casefold()
+        if _NUMBER.match(text):
+            return ("number", float(text))
+        return ("text", text)
+    return ("other", repr(value))
 
 
 def described(hardware: Mapping[str, Any]) -> dict[str, Any]:
@@ -36,7 +49,24 @@ def differing_keys(first: Mapping[str, Any], other: Mapping[str, Any]) -> list[s
 
 
 def show(hardware: Mapping[str, Any], key: str) -> str:
-    return q(hardware[key]) if key in hardware else "not declared"
+    """A value as the difference shows: text quoted, numbers and booleans bare.
+
+    Text with characters that do not show (a tab, a no-break space) is written
+    with escapes, so that two values that differ never print the same.
+    """
+    if key not in hardware:
+        return "not declared"
+    value = hardware[key]
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return excerpt(value)
+    text = str(value)
+    if not text.isprintable() or any(c.isspace() and c != " " for c in text):
+        return excerpt(ascii(text))
+    return q(text)
 
 
 class HardwareDiffers(Rule):
@@ -46,7 +76,10 @@ class HardwareDiffers(Rule):
         Fires at a node's ``hardware`` when it differs from the ``hardware`` of
         the first node that declares one, naming the differing keys. Only nodes
         that both declare ``hardware`` are compared; text compares ignoring
-        case and spacing, numbers by value; ``x-`` keys are ignored.
+        case and spacing, numbers by value (``cpus: '8'`` and ``cpus: 8``
+        read the same and are equal); ``x-`` keys are ignored. The message
+        shows text quoted and numbers bare, with escapes for characters that
+        do not show, so the difference is visible.
 
     Why:
         "We recommend that you use identical License Server hardware for each

@@ -5,7 +5,12 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.licensing_storage import drive_of, is_quorum, usable_shared_drive
+from cllint.rules.licensing_storage import (
+    drive_of,
+    is_csv_path,
+    is_quorum,
+    usable_shared_drive,
+)
 
 
 class InstallPathNotShared(Rule):
@@ -16,7 +21,11 @@ class InstallPathNotShared(Rule):
         ``licensing.storage`` (drive letters compare ignoring case). A path on
         a quorum drive is CL203's; when the storage itself is missing, unknown
         or unsuitable, other rules report that and this one stays silent. The
-        default install path is on the shared drive by construction.
+        default install path is on the shared drive by construction. A path
+        under ``C:\\ClusterStorage`` is a Cluster Shared Volume (Windows mounts
+        every CSV there on each node: Microsoft, "Use Cluster Shared Volumes
+        in a failover cluster"), and the message says so rather than "drive
+        C:": "Citrix Licensing does not support Clustered Shared Volumes".
 
     Why:
         "On the Install Location page, set the drive letter to correspond with
@@ -52,6 +61,15 @@ class InstallPathNotShared(Rule):
         lic = inventory.licensing
         shared = usable_shared_drive(inventory)
         if lic is None or shared is None or not lic.has("install_path"):
+            return
+        if is_csv_path(lic.install_path):
+            yield self.at(
+                lic.ptr("install_path"),
+                f"install_path {q(lic.install_path)} is on a Cluster Shared Volume "
+                "(C:\\ClusterStorage), which Citrix Licensing does not support – "
+                f"install to {shared}:\\Program Files\\Citrix\\Licensing on the group's "
+                "shared disk",
+            )
             return
         drive = drive_of(lic.install_path)
         if drive is None or drive == shared or is_quorum(inventory.storage_for(drive)):

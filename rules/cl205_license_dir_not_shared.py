@@ -5,7 +5,12 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.rules.licensing_storage import drive_of, is_quorum, usable_shared_drive
+from cllint.rules.licensing_storage import (
+    drive_of,
+    is_csv_path,
+    is_quorum,
+    usable_shared_drive,
+)
 
 
 class LicenseDirNotShared(Rule):
@@ -15,7 +20,10 @@ class LicenseDirNotShared(Rule):
         Fires when a declared ``license_dir`` is on another drive than
         ``licensing.storage`` (drive letters compare ignoring case). A folder
         on a quorum drive is CL203's. A defaulted ``license_dir`` is never
-        reported: it follows ``install_path``, which CL204 checks.
+        reported: it follows ``install_path``, which CL204 checks. A folder
+        under ``C:\\ClusterStorage`` is reported as a Cluster Shared Volume,
+        which Citrix Licensing does not support (as in CL204). Whether the
+        folder is ``MyFiles`` is CL207's.
 
     Why:
         "After you download a license file, copy it to the F:\\Program
@@ -50,6 +58,15 @@ class LicenseDirNotShared(Rule):
         lic = inventory.licensing
         shared = usable_shared_drive(inventory)
         if lic is None or shared is None or not lic.has("license_dir"):
+            return
+        if is_csv_path(lic.license_dir):
+            yield self.at(
+                lic.ptr("license_dir"),
+                f"license_dir {q(lic.license_dir)} is on a Cluster Shared Volume "
+                "(C:\\ClusterStorage), which Citrix Licensing does not support – "
+                f"keep license files in {shared}:\\Program Files\\Citrix\\Licensing\\MyFiles "
+                "on the group's shared disk",
+            )
             return
         drive = drive_of(lic.license_dir)
         if drive is None or drive == shared or is_quorum(inventory.storage_for(drive)):

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+from cllint.rules.cl311_unusable_address import nic_problem
 from cllint.rules.nic_addressing import network_subnet, nic_network
 
 
@@ -17,7 +18,9 @@ class AddressOutsideSubnet(Rule):
         outside too), or when it declares a ``/prefix`` that differs from the
         network's. An address without ``/prefix`` takes the network's prefix
         and can only be outside. Silent when the network is unknown (CL004) or
-        its subnet or the address is not schema-valid (CL002).
+        its subnet or the address is not schema-valid (CL002), and for an
+        address no host can use (APIPA, loopback, a network or broadcast
+        address...), which CL311 reports instead.
 
     Why:
         "The public and the private IP address must be on different subnets
@@ -57,8 +60,8 @@ class AddressOutsideSubnet(Rule):
             for nic in node.nics:
                 address = nic.address if nic.has("address") else None
                 subnet = network_subnet(nic_network(inventory, nic))
-                if address is None or subnet is None:
-                    continue
+                if address is None or subnet is None or nic_problem(inventory, nic):
+                    continue  # an address no host can use is CL311's
                 where = f"adapter {q(nic.name)} of node {q(node.name)}"
                 if address.version != subnet.version or address.ip not in subnet:
                     yield self.at(

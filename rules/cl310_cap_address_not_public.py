@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, listing
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+from cllint.rules.cl311_unusable_address import cap_problem
 from cllint.rules.nic_addressing import PUBLIC, network_role, network_subnet
 
 
@@ -15,7 +16,9 @@ class CapAddressNotPublic(Rule):
         Fires when ``licensing.client_access_point.address`` is not inside the
         subnet of any cluster network whose ``role`` is ``public`` (IPv4 or
         IPv6). Silent when a network's role or subnet is not schema-valid
-        (CL002): that one might be the public network holding it.
+        (CL002): that one might be the public network holding it; and for an
+        address no host can use (APIPA, IPv6 link-local, loopback...), which
+        CL311 reports instead.
 
     Why:
         "Configure your Citrix product to use the client access point name,
@@ -51,6 +54,8 @@ class CapAddressNotPublic(Rule):
         cap = lic.client_access_point if lic else None
         if cap is None or not cap.has("address") or cap.address is None:
             return
+        if cap_problem(inventory) is not None:
+            return  # an address no host can use is CL311's
         cluster = inventory.cluster
         if cluster is None or cluster.is_invalid("networks"):
             return

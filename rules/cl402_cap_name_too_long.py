@@ -5,6 +5,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+from cllint.rules.cl403_cap_name_invalid import fqdn_first_label
 
 NETBIOS_LIMIT = 15
 
@@ -14,7 +15,9 @@ class CapNameTooLong(Rule):
 
     What:
         Fires when ``licensing.client_access_point.name`` has 15 characters or
-        more. Exactly 15 is too long: the source says *fewer than* 15.
+        more. Exactly 15 is too long: the source says *fewer than* 15. A name
+        written as an FQDN (``ctxlic.corp.example.com``) is CL403's alone: the
+        CAP name is its first label.
 
     Why:
         "Because of a NetBios restriction, ensure that the client access point
@@ -46,7 +49,7 @@ class CapNameTooLong(Rule):
         if cap is None or not cap.has("name") or cap.name is None:
             return
         length = len(cap.name)
-        if length >= NETBIOS_LIMIT:
+        if length >= NETBIOS_LIMIT and fqdn_first_label(cap.name) is None:
             yield self.at(
                 cap.ptr("name"),
                 f"client access point name {q(cap.name)} has {length} characters; NetBIOS "

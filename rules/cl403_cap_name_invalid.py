@@ -19,7 +19,10 @@ class CapNameInvalid(Rule):
         other than an ASCII letter, a digit or a hyphen (spaces, dots,
         underscores, accented letters, ...), starts or ends with ``-``, or is
         all digits. The message names the offending character. Length is
-        CL402's.
+        CL402's. A name written as an FQDN (``ctxlic.corp.example.com``: labels
+        that are each a valid host name) is one finding here, which names the
+        first label as the CAP name; CL402 then stays silent for it (one cause,
+        one finding).
 
     Why:
         "When you generate a license file at citrix.com, use the name of the
@@ -46,7 +49,8 @@ class CapNameInvalid(Rule):
     severity = Severity.ERROR
     summary = (
         "the CAP name holds characters not allowed in a NetBIOS/DNS host name, starts or "
-        "ends with '-', or is all digits"
+        "ends with '-', or is all digits; a CAP written as an FQDN is one finding naming its "
+        "first label"
     )
     tags = ("naming",)
 
@@ -54,6 +58,20 @@ class CapNameInvalid(Rule):
         lic = inventory.licensing
         cap = lic.client_access_point if lic else None
         if cap is None or not cap.has("name") or cap.name is None:
+            return
+        label = fqdn_first_label(cap.name)
+        if label is not None:
+            long = (
+                f" (and {q(label)} has {len(label)} characters: NetBIOS allows fewer than 15)"
+                if len(label) >= 15
+                else ""
+            )
+            yield self.at(
+                cap.ptr("name"),
+                f"client access point name {q(cap.name)} is written as an FQDN; the CAP name "
+                f"is its first label {q(label)}{long} – write name: {label} (the domain is "
+                "cluster.domain's) and bind the license files to it",
+            )
             return
         problems = problems_of(cap.name)
         if problems:
@@ -65,18 +83,37 @@ class CapNameInvalid(Rule):
             )
 
 
-def problems_of(name: str) -> list[str]:
-    """What is wrong with ``name`` as a host name, as message fragments."""
+def fqdn_first_label(name: str) -> str | None:
+    """The first label of a CAP name written as an FQDN (``ctxlic.corp.example.com``).
+
+    None unless ``name`` is two or more dot-separated labels that are each a
+    valid host name (a trailing dot allowed): only then is the dot the one
+    problem, and the fix is to write the first label alone.
+    """
+    labels = name[:-1].split(".") if name.endswith(".") else name.split(".")
+    if len(labels) < 2 or any(not label or _label_problems(label) for label in labels):
+        return None
+    return labels[0]
+
+
+def _label_problems(label: str) -> list[str]:
     problems = []
-    bad = next((c for c in name if c not in ALLOWED), None)
+    bad = next((c for c in label if c not in ALLOWED), None)
     if bad is not None:
         problems.append(f"holds {describe(bad)}, which is not allowed")
-    ends = [w for w, hit in (("starts", name.startswith("-")), ("ends", name.endswith("-"))) if hit]
+    ends = [
+        w for w, hit in (("starts", label.startswith("-")), ("ends", label.endswith("-"))) if hit
+    ]
     if ends:
         problems.append(f"{' and '.join(ends)} with '-'")
-    if name.isascii() and name.isdigit():
+    if label.isascii() and label.isdigit():
         problems.append("is all digits")
     return problems
+
+
+def problems_of(name: str) -> list[str]:
+    """What is wrong with ``name`` as a host name, as message fragments."""
+    return _label_problems(name)
 
 
 def describe(char: str) -> str:

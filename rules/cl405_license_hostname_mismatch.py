@@ -1,27 +1,44 @@
 """CL405 license-hostname-mismatch."""
 
-from collections.abc import Iterator
+from __future__ import annotations
 
-from cllint.findings import Finding, Severity, q
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from cllint.findings import Finding, Severity, excerpt, q
 from cllint.licensefiles import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.license_binding import cap_name
+
+if TYPE_CHECKING:
+    from cllint.licensefile import HostBinding
 
 
 class LicenseHostnameMismatch(Rule):
     """License files must be bound to the client access point, not another host.
 
     What:
-        Fires at a host-name binding in a listed license file – the
-        ``HOSTNAME=`` host id of the SERVER line, or ``HOSTID=HOSTNAME=`` on a
-        FEATURE/INCREMENT line – that names a host other than the client
-        access point (CAP). The message says what the name is: a cluster node
-        (compared case-insensitively), the cluster name,
-        ``licensing.previous_server``, or something else. The same name in
-        other letter case is CL404. Silent when the inventory gives no CAP
-        name, when the CAP name must change anyway (CL402, CL403, CL406), or
-        when the file cannot be read (CL701, CL702, CL705).
+        Fires at each host id in a listed license file – the SERVER line's
+        host id, or ``HOSTID=`` on a FEATURE/INCREMENT line (each item of a
+        quoted list ``HOSTID="a b"``) – that binds the file or the line to a
+        machine other than by the client access point's (CAP) host name:
+
+        - ``HOSTNAME=`` naming another host. The message says what the name
+          is: a cluster node (compared case-insensitively, also as an FQDN),
+          the cluster name, ``licensing.previous_server``, the CAP's own FQDN
+          (``HOSTNAME=CTXLIC.corp.example.com``: host-name ids hold the short
+          name), or something else. The CAP name in other letter case is
+          CL404.
+        - any other machine id: an Ethernet address (``0015C5F2D1A3``, with or
+          without ``-``/``:`` separators), another hex id (``17007ea8``),
+          ``ID=``, ``INTERNET=``, or a vendor-defined ``NAME=value``
+          (``PTC_HOSTID=…``, ``VDH=…``). The message names the kind.
+
+        ``ANY`` and ``DEMO`` bind to no machine and are not findings. Silent
+        when the inventory gives no CAP name, when the CAP name must change
+        anyway (CL402, CL403, CL406), or when the file cannot be read (CL701,
+        CL702, CL705).
 
     Why:
         "Because you already generated license files that reference a specific
@@ -30,7 +47,13 @@ class LicenseHostnameMismatch(Rule):
         with the new name of the License Server cluster." And: "When you
         generate a license file at citrix.com, use the name of the client
         access point when prompted for the Host ID." A node or the cluster
-        name does not follow the Licensing role when it fails over.
+        name does not follow the Licensing role when it fails over, and
+        neither does a machine id: an Ethernet address or a disk serial
+        belongs to one node, so a file bound to it is valid on that node only
+        and dead after the first failover. The FlexNet Publisher license
+        administration guide (host ids: ``HOSTNAME=``, Ethernet address,
+        ``ID=``, ``INTERNET=``, vendor-defined, ``ANY``, ``DEMO``) defines the
+        forms read.
 
     How to fix:
         Rehost the license files on citrix.com to the CAP name – or, when
@@ -41,7 +64,9 @@ class LicenseHostnameMismatch(Rule):
         licensing:
           client_access_point: {name: CTXLIC}
           previous_server: OLDLIC
-          license_files: [licenses/old.lic]      # SERVER this_host HOSTNAME=OLDLIC
+          license_files:
+            - licenses/old.lic    # SERVER this_host HOSTNAME=OLDLIC
+            - licenses/node.lic   # SERVER this_host 0015C5F2D1A3 27000
 
     Passing example:
         licensing:
@@ -53,16 +78,17 @@ class LicenseHostnameMismatch(Rule):
     name = "license-hostname-mismatch"
     severity = Severity.ERROR
     summary = (
-        "a license file is bound to another host: the message says whether it is a node "
-        "name, the cluster name, `previous_server` (then: name the CAP after it or rehost) "
-        "or something else"
+        "a license file (or one of its lines) is bound to another host: the message says "
+        "whether it is a node name, the cluster name, `previous_server` (then: name the CAP "
+        "after it or rehost), the CAP's FQDN (host-name ids hold the short name), an Ethernet "
+        "address or other machine id (stops working after a failover), or something else"
     )
     tags = ("licensing",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         lic = inventory.licensing
-        cap = cap_name(inventory)
-        if lic is None or cap is None:
+        cap = lic.client_access_point.name if lic and lic.client_access_point else None
+        if lic is None or cap is None or cap_name(inventory) is None:
             return
         cluster = inventory.cluster.name if inventory.cluster else None
         previous = lic.previous_server if lic.has("previous_server") else None
@@ -70,33 +96,81 @@ class LicenseHostnameMismatch(Rule):
             parsed = listed.usable
             if parsed is None:
                 continue
-            for binding in parsed.bindings():
-                name = binding.name
-                if name.casefold() == cap.casefold():
-                    continue  # exact: fine; other case: CL404
-                head = f"{binding.where} is bound to host {q(name)}"
-                rehost = f"rehost the license files to the client access point {q(cap)}"
-                if inventory.node(name) is not None:
-                    message = (
-                        f"{head}, which is a cluster node, not the client access point "
-                        f"{q(cap)}: the licenses stop working when the role fails over "
-                        f"– {rehost}"
-                    )
-                elif cluster and name.casefold() == cluster.casefold():
-                    message = (
-                        f"{head}, which is the cluster name, not the client access point "
-                        f"{q(cap)}: the Licensing role answers under the CAP name – "
-                        f"{rehost}"
-                    )
-                elif previous and name.casefold() == previous.casefold():
-                    message = (
-                        f"{head}, the previous License Server (previous_server), not the "
-                        f"client access point {q(cap)} – name the client access point "
-                        f"{q(name)} after the original License Server, or {rehost}"
-                    )
-                else:
-                    message = (
-                        f"{head}, which is neither the client access point {q(cap)} nor "
-                        f"a node, the cluster or the previous License Server – {rehost}"
-                    )
-                yield finding_in(self.id, listed, binding.span, message)
+            for binding in parsed.all_bindings():
+                message = _mismatch(binding, cap, inventory, cluster, previous)
+                if message:
+                    yield finding_in(self.id, listed, binding.span, message)
+
+
+def _mismatch(
+    binding: HostBinding, cap: str, inventory: Inventory, cluster: str | None, previous: str | None
+) -> str:
+    """The message for a binding to another host than the CAP, or "" when it is the CAP."""
+    rehost = f"rehost the license files to the client access point {q(cap)}"
+    if not binding.by_host_name:
+        return (
+            f"{binding.where} is bound to {_machine(binding)}, not to the client access "
+            f"point's host name {q(cap)}: that ties the licenses to one machine, and they "
+            f"stop working after a failover – {rehost} (HOSTNAME={cap})"
+        )
+    name = binding.name
+    if name.casefold() == cap.casefold():
+        return ""  # exact: fine; other case: CL404
+    head = f"{binding.where} is bound to host {q(name)}"
+    short = name.rstrip(".").split(".", 1)[0] if "." in name.rstrip(".") else None
+    if short is not None and short.casefold() == cap.casefold():
+        return (
+            f"{head}, the client access point's FQDN: host-name host ids hold the short "
+            f"name, so the license server does not match it – rehost the license files to "
+            f"HOSTNAME={cap}"
+        )
+    host = short if short is not None else name
+    if inventory.node(host) is not None:
+        return (
+            f"{head}, which is a cluster node, not the client access point {q(cap)}: the "
+            f"licenses stop working when the role fails over – {rehost}"
+        )
+    if cluster and host.casefold() == cluster.casefold():
+        return (
+            f"{head}, which is the cluster name, not the client access point {q(cap)}: the "
+            f"Licensing role answers under the CAP name – {rehost}"
+        )
+    if previous and host.casefold() == previous.casefold():
+        return (
+            f"{head}, the previous License Server (previous_server), not the client access "
+            f"point {q(cap)} – name the client access point {q(name)} after the original "
+            f"License Server, or {rehost}"
+        )
+    return (
+        f"{head}, which is neither the client access point {q(cap)} nor a node, the "
+        f"cluster or the previous License Server – {rehost}"
+    )
+
+
+_KNOWN_IDS = {
+    "DISK_SERIAL_NUM": "disk serial number",
+    "FLEXID": "FLEXid dongle",
+    "COMPOSITE": "composite",
+    "VM_UUID": "virtual machine UUID",
+    "UUID": "machine UUID",
+}
+"""FlexNet host-id keys with a name of their own; other keys are vendor-defined."""
+
+
+def _machine(binding: HostBinding) -> str:
+    """``Ethernet address '0015C5F2D1A3'``: what kind of machine id the binding is."""
+    value = q(binding.name)
+    if binding.kind == "ETHERNET":
+        return f"the Ethernet (MAC) address {value} of one machine"
+    if binding.kind == "HEX":
+        return f"the hexadecimal host id {value} of one machine"
+    if binding.kind == "ID":
+        return f"the ID= host id {value} (a dongle or machine id)"
+    if binding.kind == "INTERNET":
+        return f"the IP address host id INTERNET={excerpt(binding.name)}"
+    if binding.kind == "OTHER":
+        return f"the host id {value}"
+    known = _KNOWN_IDS.get(binding.kind)
+    if known is not None:
+        return f"the {known} host id {excerpt(binding.key)}={excerpt(binding.name)}"
+    return f"the vendor-defined host id {excerpt(binding.key)}={excerpt(binding.name)}"

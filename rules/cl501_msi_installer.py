@@ -1,10 +1,24 @@
 """CL501 msi-installer."""
 
+import re
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+
+_MSI_FILE = re.compile(r"\.msi(?=\Z|[\s\"'\u201c\u201d,;])", re.IGNORECASE)
+_MSIEXEC = re.compile(r"(?:^|[\s\\/\"'])msiexec(?:\.exe)?(?=\Z|[\s\"'])", re.IGNORECASE)
+
+
+def runs_msi(installer: str) -> bool:
+    """True when ``installer`` is an ``.msi`` file or a command that runs one.
+
+    ``CTX_Licensing.msi``, ``"D:\\Licensing\\CTX_Licensing.msi"``,
+    ``msiexec /i D:\\Licensing\\CTX_Licensing.msi /qn`` and
+    ``C:\\Windows\\System32\\msiexec.exe /i ...`` all install from the .msi.
+    """
+    return bool(_MSI_FILE.search(installer) or _MSIEXEC.search(installer))
 
 
 class MsiInstaller(Rule):
@@ -12,7 +26,9 @@ class MsiInstaller(Rule):
 
     What:
         Fires when ``licensing.installer`` is an ``.msi`` file (any case, any
-        path).
+        path, quoted or not) or a command that runs one: a word ending in
+        ``.msi`` anywhere in it (``"D:\\Licensing\\CTX_Licensing.msi" /qn``), or
+        ``msiexec`` (``msiexec /i D:\\Licensing\\CTX_Licensing.msi /qn``).
 
     Why:
         "The .msi does not support clustering. To install or upgrade for
@@ -24,7 +40,7 @@ class MsiInstaller(Rule):
 
     Failing example:
         licensing:
-          installer: CTX_Licensing.msi
+          installer: 'msiexec /i D:\\Licensing\\CTX_Licensing.msi /qn'
 
     Passing example:
         licensing:
@@ -34,16 +50,22 @@ class MsiInstaller(Rule):
     id = "CL501"
     name = "msi-installer"
     severity = Severity.ERROR
-    summary = "installer is an .msi (the .msi does not support clustering; use CitrixLicensing.exe)"
+    summary = (
+        "installer is or runs an .msi (a path ending in .msi, or an msiexec command): the "
+        ".msi does not support clustering; use CitrixLicensing.exe"
+    )
     tags = ("install",)
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         lic = inventory.licensing
         if lic is None or not lic.has("installer") or lic.installer is None:
             return
-        if lic.installer.strip().lower().endswith(".msi"):
+        if runs_msi(lic.installer):
+            what = (
+                "is an .msi" if lic.installer.strip().lower().endswith(".msi") else "runs an .msi"
+            )
             yield self.at(
                 lic.ptr("installer"),
-                f"installer {q(lic.installer)} is an .msi, which does not support clustering; "
+                f"installer {q(lic.installer)} {what}, which does not support clustering; "
                 "use CitrixLicensing.exe",
             )

@@ -20,7 +20,9 @@ class FirewallPortMissing(Rule):
         default. UDP, outbound and program rules do not open a port. Reported
         at the node's ``firewall.rules`` list, else its ``firewall`` mapping,
         else the node. Silent for a node whose firewall is disabled or whose
-        firewall block is not schema-valid.
+        firewall block is not schema-valid. When two licensing ports are equal
+        (CL603's finding) the port is reported once per node, under the first
+        key that names it: one missing rule is one finding.
 
     Why:
         "If Citrix Licensing is installed in a clustered environment and
@@ -75,9 +77,11 @@ class FirewallPortMissing(Rule):
                 where = node.ptr()
                 state = "is not declared, which means enabled with no rules (the Windows default)"
             opened = {rule.opens_port for rule in firewall.rules}
+            reported: set[int] = set()
             for port in ports:
-                if port.port in opened:
-                    continue
+                if port.port in opened or port.port in reported:
+                    continue  # two keys with one port: one rule opens both (CL603 the conflict)
+                reported.add(port.port)
                 yield self.at(
                     where,
                     f"the firewall of node {q(node.name)} {state}, and no inbound TCP rule "

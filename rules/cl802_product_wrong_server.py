@@ -1,5 +1,6 @@
 """CL802 product-wrong-server."""
 
+import ipaddress
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity, q
@@ -13,10 +14,14 @@ class ProductWrongServer(Rule):
 
     What:
         Fires when a product's ``license_server`` is neither the CAP name nor
-        the CAP's FQDN in ``cluster.domain`` (case-insensitive, a trailing dot
-        ignored) and not a node name or node FQDN (that is CL801). Silent when
-        the CAP name is unknown (CL401 or CL002). An IP address, even the
-        CAP's, is reported: products use the name.
+        the CAP's FQDN in a declared domain – ``cluster.domain`` or a node's
+        ``domain`` (case-insensitive, a trailing dot ignored) – and not a node
+        name or node FQDN (that is CL801). Silent when the CAP name is unknown
+        (CL401 or CL002). An IP address, even the CAP's, is reported: products
+        use the name. The message says what the value is: the CAP's address
+        (use the name), another address, the cluster name (the Licensing role
+        answers under the CAP name, not the cluster's), ``previous_server``
+        (the License Server this cluster replaces), or another host.
 
     Why:
         "Point all product installations (for example, servers running Citrix
@@ -43,7 +48,8 @@ class ProductWrongServer(Rule):
     severity = Severity.ERROR
     summary = (
         "a product's license_server is neither the CAP name nor the CAP's FQDN in "
-        "cluster.domain, and not a node name"
+        "cluster.domain or a node's domain, and not a node name; the message names the CAP's "
+        "address, the cluster name and previous_server"
     )
     tags = ("products",)
 
@@ -55,15 +61,47 @@ class ProductWrongServer(Rule):
         lic = inventory.licensing
         cap = lic.client_access_point if lic else None
         cap_name = cap.name if cap else None
+        cluster = inventory.cluster
+        cluster_name = cluster.name if cluster is not None and cluster.has("name") else None
+        previous = lic.previous_server if lic and lic.has("previous_server") else None
+        address = cap.address if cap is not None and cap.has("address") else None
+        use = f"set it to the client access point name {q(cap_name)} (or its FQDN)"
         for product in inventory.products:
             if not product.has("license_server") or product.license_server is None:
                 continue
             key = host_key(product.license_server)
             if key in caps or key in nodes:
                 continue
-            yield self.at(
-                product.ptr("license_server"),
-                f"product {q(product.name)} uses License Server "
-                f"{q(product.license_server)}, which is not this cluster's client access "
-                f"point – set it to {q(cap_name)} (or its FQDN)",
-            )
+            head = f"product {q(product.name)} uses License Server {q(product.license_server)}"
+            ip = _ip(key)
+            short = key.split(".", 1)[0]
+            if ip is not None and address is not None and ip == address:
+                message = (
+                    f"{head}, the client access point's address: products must use the "
+                    f"client access point name, not its address – {use}"
+                )
+            elif ip is not None:
+                message = (
+                    f"{head}, an IP address that is not this cluster's client access point; "
+                    f"products use the client access point name, not an address – {use}"
+                )
+            elif cluster_name and short == host_key(cluster_name):
+                message = (
+                    f"{head}, the cluster name, not the client access point: the Licensing "
+                    f"role answers under the CAP name – {use}"
+                )
+            elif previous and short == host_key(previous).split(".", 1)[0]:
+                message = (
+                    f"{head}, the previous License Server (previous_server) this cluster "
+                    f"replaces: point the product at the new cluster – {use}"
+                )
+            else:
+                message = f"{head}, which is not this cluster's client access point – {use}"
+            yield self.at(product.ptr("license_server"), message)
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    try:
+        return ipaddress.ip_address(text.strip("[]"))
+    except ValueError:
+        return None

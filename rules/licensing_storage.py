@@ -8,7 +8,21 @@ storage rules stay silent (one cause, one finding).
 
 from __future__ import annotations
 
+import re
+
 from cllint.model import Inventory, StorageResource
+
+_CSV_PATH = re.compile(r"[A-Za-z]:[\\/]+ClusterStorage(?:[\\/]|\Z)", re.IGNORECASE)
+
+
+def is_csv_path(path: str | None) -> bool:
+    """True for a path in the Cluster Shared Volume namespace, ``C:\\ClusterStorage\\...``.
+
+    Windows mounts every CSV under ``%SystemDrive%\\ClusterStorage`` on each
+    node, so such a path reads as "drive C:" although it is a CSV – which
+    Citrix Licensing does not support.
+    """
+    return path is not None and _CSV_PATH.match(path.strip()) is not None
 
 
 def drive_of(path: str | None) -> str | None:

@@ -32,14 +32,35 @@ def node_hosts(inventory: Inventory) -> dict[str, str]:
     return hosts
 
 
+def declared_domains(inventory: Inventory) -> list[str]:
+    """``cluster.domain`` and every node's domain, each once, in order."""
+    cluster = inventory.cluster
+    found = [cluster.domain if cluster is not None and cluster.has("domain") else None]
+    found += [node.domain if node.has("domain") else None for node in inventory.nodes]
+    domains: dict[str, str] = {}
+    for domain in found:
+        if domain and domain.strip():
+            domains.setdefault(host_key(domain), domain.strip())
+    return list(domains.values())
+
+
 def cap_hosts(inventory: Inventory) -> set[str] | None:
-    """The CAP name and its FQDN in ``cluster.domain``; None when the CAP name is unknown."""
+    """The CAP name and its FQDN in every declared domain; None when the CAP name is unknown.
+
+    The declared domains are ``cluster.domain`` and the nodes' domains: with
+    ``cluster.domain`` left out and the nodes in ``corp.example.com``,
+    ``ctxlic.corp.example.com`` is still the CAP. A CAP name written as an
+    FQDN (CL403) also admits its first label.
+    """
     lic = inventory.licensing
     cap = lic.client_access_point if lic else None
     if cap is None or not cap.has("name") or cap.name is None:
         return None
-    hosts = {host_key(cap.name)}
-    cluster = inventory.cluster
-    if cluster is not None and cluster.has("domain") and cluster.domain:
-        hosts.add(host_key(f"{cap.name}.{cluster.domain}"))
+    name = cap.name.strip().rstrip(".")
+    names = {name}
+    if "." in name:
+        names.add(name.split(".", 1)[0])
+    hosts = {host_key(n) for n in names}
+    for domain in declared_domains(inventory):
+        hosts |= {host_key(f"{n}.{domain}") for n in names}
     return hosts
