@@ -46,8 +46,8 @@ from cllint.rules.cl307_dhcp_lease_risk import DhcpLeaseRisk
 from cllint.rules.cl308_address_outside_subnet import AddressOutsideSubnet
 from cllint.rules.cl309_duplicate_address import DuplicateAddress
 from cllint.rules.cl310_cap_address_not_public import CapAddressNotPublic
-from cllint.rules.cl312_node_without_internet import NodeWithoutInternet
 from cllint.rules.cl311_unusable_address import UnusableAddress
+from cllint.rules.cl312_node_without_internet import NodeWithoutInternet
 
 # CL4 – naming and name resolution
 from cllint.rules.cl401_missing_client_access_point import MissingClientAccessPoint
@@ -133,8 +133,8 @@ BUILTIN: tuple[type[Rule], ...] = (
     AddressOutsideSubnet,
     DuplicateAddress,
     CapAddressNotPublic,
-    NodeWithoutInternet,
     UnusableAddress,
+    NodeWithoutInternet,
     # CL4
     MissingClientAccessPoint,
     CapNameTooLong,
