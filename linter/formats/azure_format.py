@@ -7,10 +7,12 @@ and ``warning``; cllint's notes are sent as warnings whose message starts with
 have no annotation to explain it). The agent has no end line or column.
 
 The agent's escaping (its ``CommandStringConvertor``, the task libraries'
-``escape``): ``%`` is ``%AZP25``, then ``;`` ``%3B``, CR ``%0D``, LF
-``%0A`` and ``]`` ``%5D`` – in property values, where ``;`` ends a property
-and ``]`` the property list, and in the message, which the agent decodes the
-same way. Other control characters (an ESC that could rewrite the log) and
+``escape``): in property values ``%`` is ``%AZP25``, then ``;`` ``%3B``
+(it ends a property), CR ``%0D``, LF ``%0A`` and ``]`` ``%5D`` (it ends the
+property list). The message, after that ``]``, is escaped as the task
+libraries' ``escapedata`` does – ``%``, CR and LF – since ``;`` and ``]``
+mean nothing there and the Node task library's parser would not decode them.
+Other control characters (an ESC that could rewrite the log) and
 undecodable file-name bytes are first shown as visible escapes like the text
 format does; those escapes use only ``\\``, ``x``, ``u`` and hex digits, so
 the percent-encoding that follows never encodes anything twice.
@@ -26,14 +28,16 @@ from cllint.formats.visible import visible
 
 _BREAKS = re.compile("(\r|\n)")
 _TYPE = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "warning"}
-_MAPPING = (("%", "%AZP25"), (";", "%3B"), ("\r", "%0D"), ("\n", "%0A"), ("]", "%5D"))
 
 
-def escape_value(text: str) -> str:
-    """Escape a property value or the message as the Azure Pipelines agent decodes it."""
-    for token, replacement in _MAPPING:  # "%" first, so no escape is escaped again
-        text = text.replace(token, replacement)
-    return text
+def escape_data(text: str) -> str:
+    """Escape the message (the task libraries' ``escapedata``)."""
+    return text.replace("%", "%AZP25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape a property value (the task libraries' ``escape``)."""
+    return escape_data(text).replace("]", "%5D").replace(";", "%3B")
 
 
 def _safe(text: str) -> str:
@@ -50,10 +54,10 @@ def _line(f: Finding) -> str:
         ("columnnumber", str(f.column)),
         ("code", f.rule_id),
     ]
-    joined = ";".join(f"{key}={escape_value(_safe(value))}" for key, value in props)
+    joined = ";".join(f"{key}={escape_property(_safe(value))}" for key, value in props)
     note = "note: " if f.severity is Severity.NOTE else ""
     message = f"{note}{f.rule_id} {f.name}: {f.message}"
-    return f"##vso[task.logissue {joined};]{escape_value(_safe(message))}"
+    return f"##vso[task.logissue {joined}]{escape_data(_safe(message))}"
 
 
 def render(report: Report) -> str:
