@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import node_tools
 import pytest
 
 from cllint.engine import FileReport
@@ -20,7 +21,6 @@ from helpers import ROOT, clean_inventory, run_cllint
 
 GOLDEN = ROOT / "tests" / "golden" / "formats" / "azure.txt"
 READER = ROOT / "tests" / "node" / "read_azure_commands.js"
-TASK_LIB = ROOT / ".test-tools" / "node_modules" / "azure-pipelines-task-lib" / "taskcommand.js"
 
 # Every class of character the escaping treats differently, in a message and in a path.
 CONTROLS = "nul\x00 bel\x07 esc\x1b[31m tab\t del\x7f nel\x85 csi\x9b rlo\u202e ls\u2028"
@@ -105,15 +105,15 @@ def test_golden() -> None:
     out.encode("utf-8")  # no lone surrogate from the undecodable file name
 
 
-@pytest.mark.skipif(
-    shutil.which("node") is None or not TASK_LIB.exists(),
-    reason="node or azure-pipelines-task-lib missing (scripts/install-test-tools installs it)",
-)
 def test_microsofts_task_lib_reads_the_commands_back() -> None:
     """azure-pipelines-task-lib's own parser gets back exactly what was meant."""
+    node_tools.azure_task_lib()
     out = render("azure", sample_report())
     proc = subprocess.run(
-        ["node", str(READER)], input=out.encode("utf-8"), capture_output=True, timeout=60
+        [str(node_tools.node()), str(READER)],
+        input=out.encode("utf-8"),
+        capture_output=True,
+        timeout=60,
     )
     assert proc.returncode == 0, proc.stderr.decode()
     commands = json.loads(proc.stdout)
