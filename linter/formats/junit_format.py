@@ -18,12 +18,20 @@ non-UTF-8 file name), so values are shown with visible escapes first.
 
 from __future__ import annotations
 
+import re
 from xml.etree import ElementTree as ET
 
 from cllint.engine import FileReport
 from cllint.findings import Finding
 from cllint.formats import Report
-from cllint.formats.visible import visible
+from cllint.formats.visible import visible as _visible
+
+_NOT_XML = re.compile("[\ufffe\uffff]")  # the two non-characters XML 1.0 excludes
+
+
+def visible(text: str) -> str:
+    """``text`` as XML 1.0 can hold it, with visible escapes for what it cannot."""
+    return _NOT_XML.sub(lambda m: f"\\u{ord(m.group(0)):04x}", _visible(text))
 
 
 def _where(f: Finding) -> str:

@@ -36,7 +36,12 @@ def code(value: str) -> str:
     """``value`` as an inline code span that is safe inside a table cell."""
     text = visible(value).replace("|", "\\|")
     fence = "`" * (max((len(m) for m in _TICKS.findall(text)), default=0) + 1)
-    pad = " " if text.startswith("`") or text.endswith("`") or not text.strip(" ") else ""
+    if not text:
+        return ""
+    # CommonMark strips one space from each end of a code span when both ends
+    # have one (unless it is all spaces): pad so the value comes back exactly.
+    spaced = text.startswith(" ") and text.endswith(" ") and text.strip(" ")
+    pad = " " if text.startswith("`") or text.endswith("`") or spaced else ""
     return f"{fence}{pad}{text}{pad}{fence}"
 
 
