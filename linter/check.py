@@ -49,6 +49,7 @@ class CheckOptions:
     quiet: bool = False
     verbose: bool = False
     color: str = "auto"
+    statistics: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -167,7 +168,20 @@ def choose_format(opts: CheckOptions, environ: Mapping[str, str]) -> str:
         return opts.format
     if environ.get("GITHUB_ACTIONS") == "true":
         return "github"
+    if environ.get("TF_BUILD") == "True":  # Azure Pipelines sets it on every agent
+        return "azure"
     return "text"
+
+
+def _statistics_format(opts: CheckOptions) -> str:
+    """``--statistics`` prints text or JSON: the given format, else text."""
+    from cllint.formats.statistics import FORMATS
+
+    if opts.format is None:
+        return "text"
+    if opts.format not in FORMATS:
+        raise UsageError(f"--statistics prints text or json, not {opts.format}")
+    return opts.format
 
 
 def _read_baseline(path: Path | None) -> frozenset[str]:
@@ -211,7 +225,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings, fail_on = build_settings(opts, config)
-    fmt = choose_format(opts, environ)
+    fmt = _statistics_format(opts) if opts.statistics else choose_format(opts, environ)
 
     for path in opts.paths:
         if path != "-" and not os.path.lexists(path):
@@ -230,8 +244,14 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         color=want_color(opts.color) and fmt == "text" and opts.output is None,
         verbose=opts.verbose,
         quiet=opts.quiet,
+        environ=environ,
     )
-    text = render(fmt, report)
+    if opts.statistics:
+        from cllint.formats import statistics
+
+        text = statistics.render(fmt, report)
+    else:
+        text = render(fmt, report)
     if opts.output is not None:
         from cllint.fileio import write_atomic
 

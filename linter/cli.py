@@ -17,7 +17,7 @@ import click
 
 from cllint import __version__
 
-_FORMATS = ("text", "sarif", "json", "github", "gitlab")
+_FORMATS = ("text", "sarif", "json", "github", "gitlab", "azure", "junit", "markdown")
 
 
 def _date(_ctx: Any, _param: Any, value: str | None) -> _dt.date | None:
@@ -56,7 +56,12 @@ def cli() -> None:
     "--format",
     "fmt",
     type=click.Choice(_FORMATS),
-    help="Output format (default text; github when GITHUB_ACTIONS=true).",
+    help="Output format (default text; github in GitHub Actions, azure in Azure Pipelines).",
+)
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule reported (text or json) instead of the findings.",
 )
 @click.option(
     "-o",
@@ -113,6 +118,7 @@ def cli() -> None:
 def check(
     paths: tuple[str, ...],
     fmt: str | None,
+    statistics: bool,
     output: Path | None,
     select: tuple[str, ...],
     ignore: tuple[str, ...],
@@ -152,6 +158,7 @@ def check(
         quiet=quiet,
         verbose=verbose,
         color=color,
+        statistics=statistics,
     )
     sys.exit(run(opts, os.environ))
 

@@ -95,7 +95,9 @@ def run_cllint(
     timeout: float = 120,
 ) -> Run:
     """Run the real ``cllint`` command (``python -m cllint``) in a subprocess."""
-    full_env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    full_env = {
+        k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "TF_BUILD", "NO_COLOR")
+    }
     full_env.update(env or {})
     proc = subprocess.run(
         [sys.executable, "-m", "cllint", *args],

@@ -80,3 +80,43 @@ def test_suppression_example_suppresses(tmp_path: Path) -> None:
     suppressed = {r["ruleId"] for r in results if r.get("suppressions")}
     assert {"CL402", "CL501"} <= suppressed
     assert {r["ruleId"] for r in results if not r.get("suppressions")} <= {"CL405"}
+
+
+def test_azure_pipelines_recipe_runs(tmp_path: Path) -> None:
+    """The azure-pipelines.yml recipe: both agents, the artifact the SARIF viewers
+    read, and every cllint step run for real with the agent's variables filled in."""
+    pipeline = yaml.safe_load(block("yaml", "# azure-pipelines.yml"))
+    images = {job["image"] for job in pipeline["strategy"]["matrix"].values()}
+    assert images == {"ubuntu-latest", "windows-latest"}
+    steps = pipeline["steps"]
+    tasks = {s.get("task"): s.get("inputs", {}) for s in steps}
+    assert tasks["PublishBuildArtifacts@1"]["ArtifactName"] == "CodeAnalysisLogs"
+    assert tasks["PublishTestResults@2"]["testResultsFormat"] == "JUnit"
+    repo = tmp_path / "repo"
+    shutil.copytree(EXAMPLES / "licenses", repo / "licenses")
+    (repo / "inv.yaml").write_text(
+        clean_inventory().replace("CitrixLicensing.exe", "setup.msi"), "utf-8"
+    )
+    macros = {
+        "$(Build.ArtifactStagingDirectory)": str(tmp_path / "staging"),
+        "$(Common.TestResultsDirectory)": str(tmp_path / "results"),
+        "$(Agent.TempDirectory)": str(tmp_path / "temp"),
+        "$(Agent.OS)": "Linux",
+    }
+    for folder in ("staging", "results", "temp"):
+        (tmp_path / folder).mkdir()
+    commands = [s["script"] for s in steps if str(s.get("script", "")).startswith("cllint ")]
+    assert len(commands) == 4
+    runs = []
+    for command in commands:
+        for macro, value in macros.items():
+            command = command.replace(macro, value)
+        runs.append(run_cllint(command.split()[1:], cwd=repo, env={"TF_BUILD": "True"}))
+    assert [r.code for r in runs] == [0, 0, 0, 1], [r.err for r in runs]
+    sarif = json.loads((tmp_path / "staging" / "cllint-Linux.sarif").read_text("utf-8"))
+    assert sarif["runs"][0]["results"][0]["ruleId"] == "CL501"
+    assert "<failure" in (tmp_path / "results" / "cllint.xml").read_text("utf-8")
+    assert (tmp_path / "temp" / "cllint.md").read_text("utf-8").startswith("## cllint")
+    assert runs[-1].out.startswith("##vso[task.logissue type=error;sourcepath=inv.yaml;")
+    summary = next(s["pwsh"] for s in steps if "pwsh" in s)
+    assert summary == 'Write-Host "##vso[task.uploadsummary]$(Agent.TempDirectory)/cllint.md"'

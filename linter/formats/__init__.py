@@ -7,7 +7,7 @@ building SARIF.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,7 +15,7 @@ from cllint.engine import FileReport
 from cllint.findings import Finding, Severity
 from cllint.rule import Rule
 
-FORMATS = ("text", "sarif", "json", "github", "gitlab")
+FORMATS = ("text", "sarif", "json", "github", "gitlab", "azure", "junit", "markdown")
 
 
 @dataclass(slots=True)
@@ -28,6 +28,8 @@ class Report:
     color: bool = False
     verbose: bool = False
     quiet: bool = False
+    environ: Mapping[str, str] = field(default_factory=dict)
+    """The process environment, for formats that describe the CI run (SARIF on Azure)."""
 
     def findings(self, include_suppressed: bool = False) -> Iterator[Finding]:
         for file in self.files:

@@ -9,6 +9,7 @@ numbers, so moving unrelated lines does not reopen alerts.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
@@ -73,6 +74,51 @@ def _result(f: Finding, index: int) -> dict[str, Any]:
     return result
 
 
+_ADO_PREFIX = "azuredevops/pipeline/build/"
+
+
+def _ado_properties(environ: Mapping[str, str]) -> dict[str, str] | None:
+    """The pipeline facts GitHub Advanced Security for Azure DevOps files a run under.
+
+    Read from Azure Pipelines' predefined variables; None outside a pipeline or
+    when one of the four it requires is not set (a job falls back to its job id
+    and name, as a deployment job has no phase variables).
+    """
+    if environ.get("TF_BUILD") != "True":
+        return None
+    values = {
+        "buildDefinitionId": environ.get("SYSTEM_DEFINITIONID", ""),
+        "buildDefinitionName": environ.get("BUILD_DEFINITIONNAME", ""),
+        "phaseId": environ.get("SYSTEM_PHASEID") or environ.get("SYSTEM_JOBID", ""),
+        "phaseName": environ.get("SYSTEM_PHASENAME") or environ.get("SYSTEM_JOBNAME", ""),
+    }
+    if not all(values.values()):
+        return None
+    return {_ADO_PREFIX + key: value for key, value in values.items()}
+
+
+def _automation(environ: Mapping[str, str]) -> dict[str, Any]:
+    """``cllint/`` (GitHub's category), or in Azure Pipelines the pipeline's identity.
+
+    The Azure form is ``azuredevops/pipeline/build/<organization>/<project>/
+    <definition id>/<phase id>/<branch>/<build id>`` with the four properties
+    Advanced Security requires.
+    """
+    properties = _ado_properties(environ)
+    if properties is None:
+        return {"id": "cllint/"}
+    organization = environ.get("SYSTEM_COLLECTIONURI", "").rstrip("/").rsplit("/", 1)[-1]
+    parts = [
+        organization,
+        environ.get("SYSTEM_TEAMPROJECT", ""),
+        properties[_ADO_PREFIX + "buildDefinitionId"],
+        properties[_ADO_PREFIX + "phaseId"],
+        environ.get("BUILD_SOURCEBRANCH", ""),
+        environ.get("BUILD_BUILDID", ""),
+    ]
+    return {"id": _ADO_PREFIX + "/".join(parts), "properties": properties}
+
+
 def build(report: Report) -> dict[str, Any]:
     rules = list(report.rules)
     index = {r.id: i for i, r in enumerate(rules)}
@@ -90,13 +136,14 @@ def build(report: Report) -> dict[str, Any]:
                 "tool": {
                     "driver": {
                         "name": "cllint",
+                        "fullName": f"cllint {__version__}",
                         "version": __version__,
                         "semanticVersion": __version__,
                         "informationUri": INFORMATION_URI,
                         "rules": [_descriptor(r) for r in rules],
                     }
                 },
-                "automationDetails": {"id": "cllint/"},
+                "automationDetails": _automation(report.environ),
                 "originalUriBaseIds": {"%SRCROOT%": {"uri": base}},
                 "columnKind": "unicodeCodePoints",
                 "results": results,
