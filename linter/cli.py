@@ -305,4 +305,8 @@ def main() -> None:
             return exc.exit_code
         return result if isinstance(result, int) else 0
 
-    sys.exit(guarded(run, verbose=any(a in ("-v", "--verbose") for a in sys.argv[1:])))
+    args = sys.argv[1:]
+    command = next((a for a in args if not a.startswith("-")), None)
+    # Only `check` has --verbose; for the others the error must not suggest it.
+    verbose = any(a in ("-v", "--verbose") for a in args) if command == "check" else None
+    sys.exit(guarded(run, verbose=verbose))

@@ -165,3 +165,18 @@ def test_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
     run = run_cllint(["check", str(tmp_path / "nope.yaml")])
     assert run.code == 2
     assert run.err == f"cllint: error: no such file or folder: {tmp_path / 'nope.yaml'}\n"
+
+
+def test_internal_error_hint_names_verbose_only_where_the_command_has_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cllint.entry import guarded
+
+    def crash() -> int:
+        raise ZeroDivisionError("boom")
+
+    assert guarded(crash, verbose=None) == 2  # runbook, init, ...: no --verbose
+    err = capsys.readouterr().err
+    assert err == "cllint: error: internal error: ZeroDivisionError: boom (please report this)\n"
+    assert guarded(crash, verbose=False) == 2  # check
+    assert "(run with --verbose for details)" in capsys.readouterr().err
