@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cllint.findings import Finding, Severity, Span
-from cllint.loader import Document, Limits, load_bytes
+from cllint.loader import Document, Limits, LoadedFile, load_bytes
 from cllint.rule import Context, Rule
 
 INVENTORY_KEYS = ("cluster", "nodes", "licensing")
@@ -212,7 +212,7 @@ class Linter:
                     if len(raw_findings) > limit:
                         break
         report.documents = inventories
-        if inventories == 0 and not loaded.findings:
+        if inventories == 0 and (not loaded.findings or not self._inventory_like(loaded, path)):
             report.skipped = "not an inventory"
             return report
         if len(raw_findings) > limit:
@@ -231,6 +231,17 @@ class Linter:
         return report
 
     # -- internals ----------------------------------------------------------
+    @staticmethod
+    def _inventory_like(loaded: LoadedFile, path: Path) -> bool:
+        """Whether a file the loader rejected (a tag, a syntax error) is an inventory.
+
+        Other tools' YAML (``!Sub``, ``!reference``, Helm's ``{{ }}``) is skipped
+        instead of reported; see ``sniff.py``.
+        """
+        from cllint.sniff import looks_like_inventory
+
+        return looks_like_inventory(loaded.text, json=path.suffix.lower() == ".json")
+
     def _suppress(
         self, report: FileReport, text: str, shown: str, lines: list[str], ignored: frozenset[str]
     ) -> None:
