@@ -153,6 +153,42 @@ def _content(value: Any, size: int = 4096) -> str:
     return "".join(parts)[:size]
 
 
+SUBJECT = "subject"
+"""``Finding.extra`` key: what one of several findings at one pointer is about (a port)."""
+
+
+def _identity(f: Finding, doc: Document | None, shown: str) -> tuple[str, str]:
+    """Where a finding is and what it is about, without a line number.
+
+    The pointer names the object; the subject is what the rule says the finding
+    is about (``extra["subject"]``, e.g. the missing port), else the offending
+    value when the pointer reaches a scalar. A container's other values are
+    left out, so editing an unrelated value of the same node keeps the
+    fingerprint. A finding in another file (a license file) is about its
+    message there, and belongs to the inventory it was reported for.
+    """
+    subject = f.extra.get(SUBJECT)
+    if f.pointer is not None and doc is not None:
+        if subject is None:
+            value = value_at(doc.data, f.pointer)
+            subject = "" if isinstance(value, (dict, list)) else _content(value)
+        return f.pointer, subject
+    where = shown if f.file is not None else ""
+    return where, subject if subject is not None else f.message
+
+
+def _distinguish(findings: list[Finding]) -> None:
+    """Keep fingerprints unique in a file when a rule names no subject for its twins."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        seen[f.fingerprint] = seen.get(f.fingerprint, 0) + 1
+    if len(seen) == len(findings):
+        return
+    for f in findings:
+        if seen[f.fingerprint] > 1:
+            f.fingerprint = fingerprint(f.path, f.rule_id, f.document, f.fingerprint, f.message)
+
+
 class Linter:
     """Lints files with one fixed set of settings."""
 
@@ -228,6 +264,7 @@ class Linter:
         if loaded.text and "cllint:" in loaded.text and path.suffix.lower() != ".json":
             self._suppress(report, loaded.text, shown, lines, ignored)
         report.findings.sort(key=lambda f: (f.file or "", f.line, f.column, f.rule_id))
+        _distinguish(report.findings)
         return report
 
     # -- internals ----------------------------------------------------------
@@ -329,11 +366,7 @@ class Linter:
                 f.span = Span.point(1, 1)
         if f.file is None and 0 < f.span.line <= len(lines):
             f.source = lines[f.span.line - 1]
-        if f.pointer is not None and doc is not None:
-            where, content = f.pointer, _content(value_at(doc.data, f.pointer))
-        else:
-            where, content = "", f.source.strip() if f.source else f.message
-        f.fingerprint = fingerprint(f.path, f.rule_id, f.document, where, content)
+        f.fingerprint = fingerprint(f.path, f.rule_id, f.document, *_identity(f, doc, shown))
 
 
 _ROOT_CACHE: dict[Path, Path] = {}

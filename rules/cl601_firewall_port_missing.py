@@ -78,9 +78,11 @@ class FirewallPortMissing(Rule):
             for port in ports:
                 if port.port in opened:
                     continue
-                yield self.at(
+                finding = self.at(
                     where,
                     f"the firewall of node {q(node.name)} {state}, and no inbound TCP rule "
                     f"opens the {port.label}; connections fail after a failover – add an "
                     f"inbound TCP port rule for {port.port}",
                 )
+                finding.extra["subject"] = f"port {port.port}"  # one fingerprint per port
+                yield finding
