@@ -218,9 +218,14 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
             raise UsageError(f"no such file or folder: {path}")
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
+    unlisted: list[FileReport] = []
+    if any(p.lower().endswith(".lic") for p in paths):
+        from cllint.license_targets import expand
+
+        paths, unlisted = expand(paths, settings)
     known = _read_baseline(opts.baseline)
     _resolve(opts, paths, settings)
-    files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
+    files: list[FileReport] = [*run_files(paths, settings, opts.jobs), *unlisted]
     _apply_baseline(opts, known, files)
 
     report = Report(
