@@ -49,6 +49,8 @@ class CheckOptions:
     quiet: bool = False
     verbose: bool = False
     color: str = "auto"
+    stdin_filename: str | None = None
+    respect_gitignore: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -131,6 +133,8 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         per_file_ignores=per_file,
         base=Path.cwd(),
         verbose=opts.verbose,
+        stdin_filename=opts.stdin_filename,
+        respect_gitignore=opts.respect_gitignore,
     )
     return settings, fail_on
 
@@ -216,8 +220,12 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     for path in opts.paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"no such file or folder: {path}")
+    if opts.stdin_filename is not None and "-" not in opts.paths:
+        raise UsageError("--stdin-filename names standard input: give - as the path")
     skipped_paths: list[str] = []
-    paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
+    paths = list(
+        discover(opts.paths, settings.exclude, skipped_paths.append, settings.respect_gitignore)
+    )
     unlisted: list[FileReport] = []
     if any(p.lower().endswith(".lic") for p in paths):
         from cllint.license_targets import expand

@@ -100,6 +100,17 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record the current findings in this baseline file.",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With -: lint standard input as if it were PATH (report paths, "
+    "per-file-ignores, license paths).",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    help="Leave out of folder walks what git ignores (default: yes, inside a git work tree).",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Less output: no source lines.")
 @click.option("-v", "--verbose", is_flag=True, help="More output, e.g. skipped files.")
@@ -125,6 +136,8 @@ def check(
     dns_timeout: float | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    stdin_filename: str | None,
+    respect_gitignore: bool,
     jobs: int | None,
     quiet: bool,
     verbose: bool,
@@ -148,6 +161,8 @@ def check(
         dns_timeout=dns_timeout,
         baseline=baseline,
         write_baseline=write_baseline,
+        stdin_filename=stdin_filename,
+        respect_gitignore=respect_gitignore,
         jobs=jobs,
         quiet=quiet,
         verbose=verbose,

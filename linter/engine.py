@@ -55,6 +55,14 @@ class Settings:
     services: Mapping[str, Any] = field(default_factory=dict)
     base: Path = field(default_factory=Path.cwd)
     verbose: bool = False
+    stdin_filename: str | None = None
+    """``--stdin-filename``: standard input is linted as if it were this file."""
+    respect_gitignore: bool = True
+    """Folder walks leave out what git ignores (``--no-respect-gitignore``: they do not)."""
+
+    def stdin_path(self) -> Path:
+        """Where standard input's text stands: license paths resolve from its folder."""
+        return Path.cwd() / (self.stdin_filename or "stdin.yaml")
 
 
 @dataclass(slots=True)
@@ -203,10 +211,14 @@ class Linter:
 
     # -- entry points -----------------------------------------------------
     def lint_path(self, path: Path | str) -> FileReport:
-        shown = display_path(path, self.settings.base)
+        named = self.settings.stdin_filename
         if str(path) == STDIN:
+            # With --stdin-filename, report paths, per-file-ignores and license paths
+            # behave as if the text were that file (editors lint unsaved buffers).
+            shown = display_path(named or path, self.settings.base)
             data = read_stdin(self.settings.limits.max_bytes + 1)
-            return self.lint_bytes(data, shown, Path.cwd() / "stdin.yaml")
+            return self.lint_bytes(data, shown, self.settings.stdin_path())
+        shown = display_path(path, self.settings.base)
         p = Path(path)
         try:
             st = p.stat()
@@ -399,9 +411,16 @@ def _has_tool_cllint(folder: Path) -> bool:
 
 
 def discover(
-    paths: Sequence[str], exclude: Sequence[str] = (), on_skip: Callable[[str], None] | None = None
+    paths: Sequence[str],
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[str], None] | None = None,
+    respect_gitignore: bool = True,
 ) -> Iterator[str]:
-    """Expand folders into their inventory-looking files, in a stable order."""
+    """Expand folders into their inventory-looking files, in a stable order.
+
+    A walked folder leaves out what git ignores there (``respect_gitignore``);
+    a file named on the command line is always checked.
+    """
     from cllint.globs import excluded
 
     for raw in paths or (".",):
@@ -412,15 +431,24 @@ def discover(
             # A pull request can add ``x.yaml -> ~/.ssh/...``: in a walked folder, a
             # symbolic link is followed only when it stays inside the repository root.
             fence = os.path.realpath(find_root(Path(raw).resolve() / "_"))
+            from cllint.gitignore import NOTHING, ignored_under
+
+            ignored = ignored_under(raw) if respect_gitignore else NOTHING
             for folder, dirs, files in os.walk(raw):
+                here = os.path.relpath(folder, raw).replace(os.sep, "/")
+                prefix = "" if here == "." else here + "/"
                 dirs[:] = sorted(
                     d
                     for d in dirs
-                    if d not in SKIP_DIRS and not excluded(os.path.join(folder, d), exclude)
+                    if d not in SKIP_DIRS
+                    and not excluded(os.path.join(folder, d), exclude)
+                    and not (ignored and ignored.folder(prefix + d))
                 )
                 for name in sorted(files):
                     if name.lower().endswith(EXTENSIONS):
                         full = os.path.join(folder, name)
+                        if ignored and ignored.file(prefix + name):
+                            continue
                         if excluded(full, exclude) or _leaves(full, fence):
                             if on_skip:
                                 on_skip(full)

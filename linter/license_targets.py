@@ -38,7 +38,7 @@ def expand(paths: Sequence[str], settings: Settings) -> tuple[list[str], list[Fi
     names = {os.path.basename(real) for real in wanted}
     listed: set[str] = set()
     found: list[str] = []
-    for candidate in discover(["."], settings.exclude):
+    for candidate in discover(["."], settings.exclude, None, settings.respect_gitignore):
         if _lists(candidate, wanted, names, listed, settings):
             found.append(candidate)
     unlisted = [
