@@ -211,7 +211,12 @@ def explain(rule: str) -> None:
 
     found = lookup(rule)
     if found is None:
-        _fail(f"unknown rule {rule!r}; see 'cllint rules'")
+        from cllint.registry import similar
+
+        close = similar(rule)
+        names = ", ".join(f"{r.id} {r.name}" for r in close)
+        hint = f" (did you mean {names}?)" if close else ""
+        _fail(f"unknown rule {rule!r}{hint}; see 'cllint rules'")
     click.echo(explain_text(found), nl=False)
 
 
