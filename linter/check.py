@@ -51,6 +51,7 @@ class CheckOptions:
     color: str = "auto"
     stdin_filename: str | None = None
     respect_gitignore: bool = True
+    show_settings: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -215,6 +216,14 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings, fail_on = build_settings(opts, config)
+    if opts.show_settings or opts.verbose:
+        from cllint import show_settings
+
+        if opts.show_settings:
+            print("\n".join(show_settings.lines(opts, config, settings, environ)))
+            return EXIT_OK
+        name = show_settings.config_name(config, settings.base)
+        print(f"cllint: configuration: {escape(name)}", file=sys.stderr)
     fmt = choose_format(opts, environ)
 
     for path in opts.paths:

@@ -111,6 +111,11 @@ def cli() -> None:
     default=True,
     help="Leave out of folder walks what git ignores (default: yes, inside a git work tree).",
 )
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the effective settings and where each came from, then exit.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Less output: no source lines.")
 @click.option("-v", "--verbose", is_flag=True, help="More output, e.g. skipped files.")
@@ -138,6 +143,7 @@ def check(
     write_baseline: Path | None,
     stdin_filename: str | None,
     respect_gitignore: bool,
+    show_settings: bool,
     jobs: int | None,
     quiet: bool,
     verbose: bool,
@@ -163,6 +169,7 @@ def check(
         write_baseline=write_baseline,
         stdin_filename=stdin_filename,
         respect_gitignore=respect_gitignore,
+        show_settings=show_settings,
         jobs=jobs,
         quiet=quiet,
         verbose=verbose,
