@@ -12,10 +12,12 @@ is small, sorted JSON meant to be committed::
       ]
     }
 
-A finding is matched by its fingerprint alone (path + rule + the offending
-value's pointer and content, never a line number), so inserting lines above
-a recorded finding does not resurrect it, while changing the offending value
-does. Hidden findings stay in the report as ``external`` suppressions: SARIF
+A finding is matched by its fingerprint alone (path + rule + document + the
+object's pointer + what the finding is about, never a line number; see
+``engine._identity``), so inserting lines above a recorded finding, or editing
+another value of the same object, does not resurrect it, while changing the
+offending value does, and a second missing port of one node is a new finding.
+Hidden findings stay in the report as ``external`` suppressions: SARIF
 shows them as suppressed, every other format leaves them out.
 """
 

@@ -50,6 +50,9 @@ class CheckOptions:
     verbose: bool = False
     color: str = "auto"
     statistics: bool = False
+    stdin_filename: str | None = None
+    respect_gitignore: bool = True
+    show_settings: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -132,6 +135,8 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         per_file_ignores=per_file,
         base=Path.cwd(),
         verbose=opts.verbose,
+        stdin_filename=opts.stdin_filename,
+        respect_gitignore=opts.respect_gitignore,
     )
     return settings, fail_on
 
@@ -225,16 +230,33 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings, fail_on = build_settings(opts, config)
+    if opts.show_settings or opts.verbose:
+        from cllint import show_settings
+
+        if opts.show_settings:
+            print("\n".join(show_settings.lines(opts, config, settings, environ)))
+            return EXIT_OK
+        name = show_settings.config_name(config, settings.base)
+        print(f"cllint: configuration: {escape(name)}", file=sys.stderr)
     fmt = _statistics_format(opts) if opts.statistics else choose_format(opts, environ)
 
     for path in opts.paths:
         if path != "-" and not os.path.lexists(path):
             raise UsageError(f"no such file or folder: {path}")
+    if opts.stdin_filename is not None and "-" not in opts.paths:
+        raise UsageError("--stdin-filename names standard input: give - as the path")
     skipped_paths: list[str] = []
-    paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
+    paths = list(
+        discover(opts.paths, settings.exclude, skipped_paths.append, settings.respect_gitignore)
+    )
+    unlisted: list[FileReport] = []
+    if any(p.lower().endswith(".lic") for p in paths):
+        from cllint.license_targets import expand
+
+        paths, unlisted = expand(paths, settings)
     known = _read_baseline(opts.baseline)
     _resolve(opts, paths, settings)
-    files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
+    files: list[FileReport] = [*run_files(paths, settings, opts.jobs), *unlisted]
     _apply_baseline(opts, known, files)
 
     report = Report(

@@ -105,6 +105,22 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Record the current findings in this baseline file.",
 )
+@click.option(
+    "--stdin-filename",
+    metavar="PATH",
+    help="With -: lint standard input as if it were PATH (report paths, "
+    "per-file-ignores, license paths).",
+)
+@click.option(
+    "--respect-gitignore/--no-respect-gitignore",
+    default=True,
+    help="Leave out of folder walks what git ignores (default: yes, inside a git work tree).",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the effective settings and where each came from, then exit.",
+)
 @click.option("-j", "--jobs", type=click.IntRange(min=1), help="Parallel workers (default: CPUs).")
 @click.option("-q", "--quiet", is_flag=True, help="Less output: no source lines.")
 @click.option("-v", "--verbose", is_flag=True, help="More output, e.g. skipped files.")
@@ -131,6 +147,9 @@ def check(
     dns_timeout: float | None,
     baseline: Path | None,
     write_baseline: Path | None,
+    stdin_filename: str | None,
+    respect_gitignore: bool,
+    show_settings: bool,
     jobs: int | None,
     quiet: bool,
     verbose: bool,
@@ -154,6 +173,9 @@ def check(
         dns_timeout=dns_timeout,
         baseline=baseline,
         write_baseline=write_baseline,
+        stdin_filename=stdin_filename,
+        respect_gitignore=respect_gitignore,
+        show_settings=show_settings,
         jobs=jobs,
         quiet=quiet,
         verbose=verbose,
@@ -203,7 +225,12 @@ def explain(rule: str) -> None:
 
     found = lookup(rule)
     if found is None:
-        _fail(f"unknown rule {rule!r}; see 'cllint rules'")
+        from cllint.registry import similar
+
+        close = similar(rule)
+        names = ", ".join(f"{r.id} {r.name}" for r in close)
+        hint = f" (did you mean {names}?)" if close else ""
+        _fail(f"unknown rule {rule!r}{hint}; see 'cllint rules'")
     click.echo(explain_text(found), nl=False)
 
 
@@ -312,4 +339,8 @@ def main() -> None:
             return exc.exit_code
         return result if isinstance(result, int) else 0
 
-    sys.exit(guarded(run, verbose=any(a in ("-v", "--verbose") for a in sys.argv[1:])))
+    args = sys.argv[1:]
+    command = next((a for a in args if not a.startswith("-")), None)
+    # Only `check` has --verbose; for the others the error must not suggest it.
+    verbose = any(a in ("-v", "--verbose") for a in args) if command == "check" else None
+    sys.exit(guarded(run, verbose=verbose))

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from cllint.findings import Finding, Severity, Span
-from cllint.loader import Document, Limits, load_bytes
+from cllint.loader import Document, Limits, LoadedFile, load_bytes
 from cllint.rule import Context, Rule
 
 INVENTORY_KEYS = ("cluster", "nodes", "licensing")
@@ -55,6 +55,14 @@ class Settings:
     services: Mapping[str, Any] = field(default_factory=dict)
     base: Path = field(default_factory=Path.cwd)
     verbose: bool = False
+    stdin_filename: str | None = None
+    """``--stdin-filename``: standard input is linted as if it were this file."""
+    respect_gitignore: bool = True
+    """Folder walks leave out what git ignores (``--no-respect-gitignore``: they do not)."""
+
+    def stdin_path(self) -> Path:
+        """Where standard input's text stands: license paths resolve from its folder."""
+        return Path.cwd() / (self.stdin_filename or "stdin.yaml")
 
 
 @dataclass(slots=True)
@@ -153,6 +161,42 @@ def _content(value: Any, size: int = 4096) -> str:
     return "".join(parts)[:size]
 
 
+SUBJECT = "subject"
+"""``Finding.extra`` key: what one of several findings at one pointer is about (a port)."""
+
+
+def _identity(f: Finding, doc: Document | None, shown: str) -> tuple[str, str]:
+    """Where a finding is and what it is about, without a line number.
+
+    The pointer names the object; the subject is what the rule says the finding
+    is about (``extra["subject"]``, e.g. the missing port), else the offending
+    value when the pointer reaches a scalar. A container's other values are
+    left out, so editing an unrelated value of the same node keeps the
+    fingerprint. A finding in another file (a license file) is about its
+    message there, and belongs to the inventory it was reported for.
+    """
+    subject = f.extra.get(SUBJECT)
+    if f.pointer is not None and doc is not None:
+        if subject is None:
+            value = value_at(doc.data, f.pointer)
+            subject = "" if isinstance(value, (dict, list)) else _content(value)
+        return f.pointer, subject
+    where = shown if f.file is not None else ""
+    return where, subject if subject is not None else f.message
+
+
+def _distinguish(findings: list[Finding]) -> None:
+    """Keep fingerprints unique in a file when a rule names no subject for its twins."""
+    seen: dict[str, int] = {}
+    for f in findings:
+        seen[f.fingerprint] = seen.get(f.fingerprint, 0) + 1
+    if len(seen) == len(findings):
+        return
+    for f in findings:
+        if seen[f.fingerprint] > 1:
+            f.fingerprint = fingerprint(f.path, f.rule_id, f.document, f.fingerprint, f.message)
+
+
 class Linter:
     """Lints files with one fixed set of settings."""
 
@@ -167,10 +211,14 @@ class Linter:
 
     # -- entry points -----------------------------------------------------
     def lint_path(self, path: Path | str) -> FileReport:
-        shown = display_path(path, self.settings.base)
+        named = self.settings.stdin_filename
         if str(path) == STDIN:
+            # With --stdin-filename, report paths, per-file-ignores and license paths
+            # behave as if the text were that file (editors lint unsaved buffers).
+            shown = display_path(named or path, self.settings.base)
             data = read_stdin(self.settings.limits.max_bytes + 1)
-            return self.lint_bytes(data, shown, Path.cwd() / "stdin.yaml")
+            return self.lint_bytes(data, shown, self.settings.stdin_path())
+        shown = display_path(path, self.settings.base)
         p = Path(path)
         try:
             st = p.stat()
@@ -212,7 +260,7 @@ class Linter:
                     if len(raw_findings) > limit:
                         break
         report.documents = inventories
-        if inventories == 0 and not loaded.findings:
+        if inventories == 0 and (not loaded.findings or not self._inventory_like(loaded, path)):
             report.skipped = "not an inventory"
             return report
         if len(raw_findings) > limit:
@@ -228,9 +276,21 @@ class Linter:
         if loaded.text and "cllint:" in loaded.text and path.suffix.lower() != ".json":
             self._suppress(report, loaded.text, shown, lines, ignored)
         report.findings.sort(key=lambda f: (f.file or "", f.line, f.column, f.rule_id))
+        _distinguish(report.findings)
         return report
 
     # -- internals ----------------------------------------------------------
+    @staticmethod
+    def _inventory_like(loaded: LoadedFile, path: Path) -> bool:
+        """Whether a file the loader rejected (a tag, a syntax error) is an inventory.
+
+        Other tools' YAML (``!Sub``, ``!reference``, Helm's ``{{ }}``) is skipped
+        instead of reported; see ``sniff.py``.
+        """
+        from cllint.sniff import looks_like_inventory
+
+        return looks_like_inventory(loaded.text, json=path.suffix.lower() == ".json")
+
     def _suppress(
         self, report: FileReport, text: str, shown: str, lines: list[str], ignored: frozenset[str]
     ) -> None:
@@ -318,11 +378,7 @@ class Linter:
                 f.span = Span.point(1, 1)
         if f.file is None and 0 < f.span.line <= len(lines):
             f.source = lines[f.span.line - 1]
-        if f.pointer is not None and doc is not None:
-            where, content = f.pointer, _content(value_at(doc.data, f.pointer))
-        else:
-            where, content = "", f.source.strip() if f.source else f.message
-        f.fingerprint = fingerprint(f.path, f.rule_id, f.document, where, content)
+        f.fingerprint = fingerprint(f.path, f.rule_id, f.document, *_identity(f, doc, shown))
 
 
 _ROOT_CACHE: dict[Path, Path] = {}
@@ -355,9 +411,16 @@ def _has_tool_cllint(folder: Path) -> bool:
 
 
 def discover(
-    paths: Sequence[str], exclude: Sequence[str] = (), on_skip: Callable[[str], None] | None = None
+    paths: Sequence[str],
+    exclude: Sequence[str] = (),
+    on_skip: Callable[[str], None] | None = None,
+    respect_gitignore: bool = True,
 ) -> Iterator[str]:
-    """Expand folders into their inventory-looking files, in a stable order."""
+    """Expand folders into their inventory-looking files, in a stable order.
+
+    A walked folder leaves out what git ignores there (``respect_gitignore``);
+    a file named on the command line is always checked.
+    """
     from cllint.globs import excluded
 
     for raw in paths or (".",):
@@ -368,15 +431,24 @@ def discover(
             # A pull request can add ``x.yaml -> ~/.ssh/...``: in a walked folder, a
             # symbolic link is followed only when it stays inside the repository root.
             fence = os.path.realpath(find_root(Path(raw).resolve() / "_"))
+            from cllint.gitignore import NOTHING, ignored_under
+
+            ignored = ignored_under(raw) if respect_gitignore else NOTHING
             for folder, dirs, files in os.walk(raw):
+                here = os.path.relpath(folder, raw).replace(os.sep, "/")
+                prefix = "" if here == "." else here + "/"
                 dirs[:] = sorted(
                     d
                     for d in dirs
-                    if d not in SKIP_DIRS and not excluded(os.path.join(folder, d), exclude)
+                    if d not in SKIP_DIRS
+                    and not excluded(os.path.join(folder, d), exclude)
+                    and not (ignored and ignored.folder(prefix + d))
                 )
                 for name in sorted(files):
                     if name.lower().endswith(EXTENSIONS):
                         full = os.path.join(folder, name)
+                        if ignored and ignored.file(prefix + name):
+                            continue
                         if excluded(full, exclude) or _leaves(full, fence):
                             if on_skip:
                                 on_skip(full)

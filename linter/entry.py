@@ -32,11 +32,13 @@ def _fail(message: str) -> int:
     return 2
 
 
-def guarded(run: Callable[[], int], verbose: bool = False) -> int:
+def guarded(run: Callable[[], int], verbose: bool | None = False) -> int:
     """Run a command and map every failure to the spec's exit statuses.
 
     A usage problem is status 2 with one line; any other exception is an
     internal error, status 2 with one line (its traceback only with --verbose).
+    ``verbose`` is None for a command without ``--verbose``: the one line then
+    does not point at an option the command would reject.
     """
     try:
         return run()
@@ -54,9 +56,8 @@ def guarded(run: Callable[[], int], verbose: bool = False) -> int:
             return _fail(str(exc))
         if verbose:
             raise
-        return _fail(
-            f"internal error: {type(exc).__name__}: {exc} (run with --verbose for details)"
-        )
+        hint = "please report this" if verbose is None else "run with --verbose for details"
+        return _fail(f"internal error: {type(exc).__name__}: {exc} ({hint})")
 
 
 def _run_plain_check(paths: Sequence[str]) -> int:

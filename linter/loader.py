@@ -160,6 +160,8 @@ class _Frame:
         "anchor",
         "col",
         "container",
+        "end",
+        "flow",
         "height",
         "key",
         "key_span",
@@ -182,6 +184,8 @@ class _Frame:
         self.skip = skip
         self.anchor: str | None = None
         self.merged: set[str] | None = None  # keys that came from a << merge
+        self.flow = True
+        self.end: tuple[int, int] | None = None  # where the last child ends
 
 
 class _Composer:
@@ -322,6 +326,7 @@ class _Composer:
                 container: Any = {} if cls is ev.MappingStartEvent else []
                 frame = _Frame(container, pointer, sm.line + 1, sm.column + 1, skip)
                 frame.anchor = event.anchor
+                frame.flow = bool(event.flow_style)
                 stack.append(frame)
                 total += 1
                 if total > max_nodes:
@@ -335,7 +340,12 @@ class _Composer:
                 frame = stack.pop()
                 value = frame.container
                 em = event.end_mark
-                span = (frame.line, frame.col, em.line + 1, em.column + 1)
+                if frame.flow or frame.end is None:
+                    span = (frame.line, frame.col, em.line + 1, em.column + 1)
+                else:
+                    # A block collection's end mark is the next token, on a later line;
+                    # the collection ends where its last value does.
+                    span = (frame.line, frame.col, *frame.end)
                 nodes = frame.nodes
                 depth_below = frame.height
                 if frame.anchor is not None:
@@ -427,6 +437,7 @@ class _Composer:
         rawtext: str | None,
     ) -> None:
         top.nodes += nodes
+        top.end = (span[2], span[3])
         c = top.container
         if type(c) is list:
             c.append(value)

@@ -53,7 +53,7 @@ def collect_questions(paths: Iterable[str], settings: Settings) -> set[Question]
         data = _read(path, settings)
         if data is None:
             continue
-        file = Path.cwd() / "stdin.yaml" if path == STDIN else Path(path)
+        file = settings.stdin_path() if path == STDIN else Path(path)
         loaded = load_bytes(data, settings.limits)
         for document in loaded.documents:
             if not is_inventory(document.data):

@@ -98,6 +98,22 @@ def by_id() -> dict[str, type[Rule]]:
     return {r.id: r for r in all_rules()}
 
 
+def similar(term: str, most: int = 5) -> list[type[Rule]]:
+    """Rules a mistyped id or name may mean: names containing it, then close spellings."""
+    import difflib
+
+    wanted = term.strip().lower()
+    rules = all_rules()
+    if not wanted:
+        return []
+    found = [r for r in rules if wanted in r.name or r.id.lower().startswith(wanted)]
+    names = {r.name: r for r in rules}  # ids are numbers: a near miss means nothing
+    for close in difflib.get_close_matches(wanted, list(names), n=most, cutoff=0.6):
+        if names[close] not in found:
+            found.append(names[close])
+    return found[:most]
+
+
 def lookup(id_or_name: str) -> type[Rule] | None:
     """A rule by id (any case) or by name."""
     wanted = id_or_name.strip()

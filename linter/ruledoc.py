@@ -54,20 +54,41 @@ def missing_sections(rule: type[Rule]) -> list[str]:
     return [s for s in SECTIONS if not doc.get(s)]
 
 
+_LITERAL = re.compile(r"``(.+?)``", re.S)
+
+
+def plain(text: str) -> str:
+    """Docstring prose for a terminal: ````supported-os```` becomes ``'supported-os'``."""
+    return _LITERAL.sub(r"'\1'", text)
+
+
+def default_text(value: object) -> str:
+    """An option's default as a user writes it in ``.cllint.yaml``, not as Python shows it."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "none"
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(default_text(v) for v in value) or "(none)"
+    return str(value)
+
+
 def explain_text(rule: type[Rule]) -> str:
     """What ``cllint explain`` prints."""
     doc = parse(rule)
-    out = [f"{rule.id} {rule.name} [{rule.severity.label}]", doc.title, ""]
+    out = [f"{rule.id} {rule.name} [{rule.severity.label}]", plain(doc.title), ""]
     for name in SECTIONS:
         body = doc.get(name)
         if not body:
             continue
+        if not name.endswith("example"):  # examples are YAML, shown as written
+            body = plain(body)
         out.append(f"{name}:")
         out.extend(f"    {line}" if line else "" for line in body.splitlines())
         out.append("")
     if rule.options:
-        out.append("Options:")
-        out.extend(f"    {k} (default: {v!r})" for k, v in rule.options.items())
+        out.append("Options (keys of .cllint.yaml):")
+        out.extend(f"    {k} (default: {default_text(v)})" for k, v in rule.options.items())
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -104,6 +125,8 @@ def markdown(rules: list[type[Rule]] | tuple[type[Rule], ...]) -> str:
             else:
                 out += [f"**{name}.**", "", body, ""]
         if rule.options:
-            opts = ", ".join(f"`{k}` (default `{v}`)" for k, v in rule.options.items())
+            opts = ", ".join(
+                f"`{k}` (default `{default_text(v)}`)" for k, v in rule.options.items()
+            )
             out += [f"**Options:** {opts}", ""]
     return "\n".join(out).rstrip() + "\n"

@@ -291,7 +291,12 @@ def _messages(error: SchemaError) -> Iterator[tuple[str, str, bool]]:
         yield pointer, f"{where} is {q(value)}, which is not {hint}", False
         return
     if kind == "pattern":
-        if path and path[-1] in ("storage", "drive"):
+        if schema.get("format") in _FORMAT_HINTS:
+            # The pattern only mirrors the format for other validators (editors): the
+            # format's wording is the finding's, whichever keyword failed first.
+            hint = _FORMAT_HINTS[schema["format"]]
+            yield pointer, f"{where} is {q(value)}, which is not {hint}", False
+        elif path and path[-1] in ("storage", "drive"):
             yield pointer, f"{where} is {q(value)}; a drive is one letter A-Z, e.g. F", False
         elif path and path[-1] in ("install_path", "license_dir"):
             yield (

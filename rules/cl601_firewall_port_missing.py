@@ -82,9 +82,11 @@ class FirewallPortMissing(Rule):
                 if port.port in opened or port.port in reported:
                     continue  # two keys with one port: one rule opens both (CL603 the conflict)
                 reported.add(port.port)
-                yield self.at(
+                finding = self.at(
                     where,
                     f"the firewall of node {q(node.name)} {state}, and no inbound TCP rule "
                     f"opens the {port.label}; connections fail after a failover – add an "
                     f"inbound TCP port rule for {port.port}",
                 )
+                finding.extra["subject"] = f"port {port.port}"  # one fingerprint per port
+                yield finding

@@ -44,7 +44,7 @@ class LicenseExpiring(Rule):
     id = "CL704"
     name = "license-expiring"
     severity = Severity.WARNING
-    summary = "a FEATURE/INCREMENT line expires within `expiry_warning_days` (default 30)"
+    summary = "a FEATURE/INCREMENT line expires within `expiry-warning-days` (default 30)"
     tags = ("licensing",)
     options: ClassVar[Mapping[str, int]] = {OPTION: 30}
 

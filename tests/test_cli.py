@@ -165,3 +165,46 @@ def test_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
     run = run_cllint(["check", str(tmp_path / "nope.yaml")])
     assert run.code == 2
     assert run.err == f"cllint: error: no such file or folder: {tmp_path / 'nope.yaml'}\n"
+
+
+def test_internal_error_hint_names_verbose_only_where_the_command_has_it(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from cllint.entry import guarded
+
+    def crash() -> int:
+        raise ZeroDivisionError("boom")
+
+    assert guarded(crash, verbose=None) == 2  # runbook, init, ...: no --verbose
+    err = capsys.readouterr().err
+    assert err == "cllint: error: internal error: ZeroDivisionError: boom (please report this)\n"
+    assert guarded(crash, verbose=False) == 2  # check
+    assert "(run with --verbose for details)" in capsys.readouterr().err
+
+
+def test_explain_suggests_rules_for_a_partial_or_misspelt_name() -> None:
+    partial = run_cllint(["explain", "cap-name"])
+    assert partial.code == 2
+    assert partial.err == (
+        "cllint: error: unknown rule 'cap-name' (did you mean CL402 cap-name-too-long, "
+        "CL403 cap-name-invalid?); see 'cllint rules'\n"
+    )
+    misspelt = run_cllint(["explain", "msi-instaler"])
+    assert "(did you mean CL501 msi-installer" in misspelt.err
+
+
+def test_explain_prints_plain_text_and_defaults_as_configuration_values() -> None:
+    out = run_cllint(["explain", "CL102"]).out
+    assert "``" not in out and "('Windows Server 2012 R2', " not in out
+    assert "'supported-os' list in '.cllint.yaml'" in out
+    assert out.rstrip().endswith(
+        "supported-os (default: Windows Server 2012 R2, Windows Server 2016, Windows Server 2019)"
+    )
+    for rule in ("CL307", "CL704", "CL501"):
+        text = run_cllint(["explain", rule]).out
+        assert "``" not in text.split("Failing example:")[0]
+
+
+def test_rules_lists_option_names_as_configuration_keys() -> None:
+    out = run_cllint(["rules"]).out
+    assert "expiry-warning-days" in out and "expiry_warning_days" not in out

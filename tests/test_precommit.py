@@ -82,3 +82,120 @@ def test_hook_fails_on_a_bad_inventory_and_ignores_other_yaml(
     passing = try_repo(repo, home, "clean.yaml", ".pre-commit-config.yaml", "other.json")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+# -- `pre-commit run` on staged files, with this working tree as the hook repository --
+
+
+def _snapshot(tmp: Path) -> tuple[Path, str]:
+    """This working tree (uncommitted edits included) as a one-commit hook repository."""
+    hooks = tmp / "hook-repo"
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+    ).stdout.decode("utf-8", "surrogateescape")
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (hooks / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, hooks / name)
+    git(hooks, "init", "-q")
+    git(hooks, "add", ".")
+    git(hooks, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "hook")
+    rev = subprocess.run(
+        ["git", "rev-parse", "HEAD"], cwd=hooks, check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return hooks, rev
+
+
+RULES = ROOT / "tests" / "fixtures" / "rules"
+THIRD_PARTY = ROOT / "tests" / "fixtures" / "third-party"
+
+
+@pytest.fixture(scope="module")
+def hooked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
+    """(scratch repository, PRE_COMMIT_HOME, config): one hook environment for all tests."""
+    tmp = tmp_path_factory.mktemp("run")
+    hooks, rev = _snapshot(tmp)
+    # A fixed date: license-file rules depend on the day the hook runs.
+    config = (
+        f"repos:\n  - repo: {hooks.as_uri()}\n    rev: {rev}\n    hooks:\n"
+        "      - id: cllint\n        args: [--as-of, '2026-04-01']\n"
+    )
+    return tmp, tmp / "home", config
+
+
+def _scratch(hooked: tuple[Path, Path, str], name: str) -> Path:
+    tmp, _home, config = hooked
+    repo = tmp / name
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / ".pre-commit-config.yaml").write_text(config, "utf-8")
+    (repo / "licenses").mkdir()
+    shutil.copy(RULES / "licenses" / "CTXLIC.lic", repo / "licenses" / "CTXLIC.lic")
+    (repo / "cluster.yaml").write_text((RULES / "cl404-pass.yaml").read_text("utf-8"), "utf-8")
+    return repo
+
+
+def _commit_all(repo: Path) -> None:
+    git(repo, "add", ".")
+    git(repo, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "base")
+
+
+def _run(hooked: tuple[Path, Path, str], repo: Path) -> subprocess.CompletedProcess[str]:
+    """``pre-commit run`` on what is staged, as ``git commit`` would run it."""
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    env.update(PRE_COMMIT_HOME=str(hooked[1]), PRE_COMMIT_COLOR="never")
+    return subprocess.run(
+        [*pre_commit(), "run", "--verbose"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_run_passes_a_clean_inventory_and_blocks_a_bad_one(hooked: tuple[Path, Path, str]) -> None:
+    repo = _scratch(hooked, "inventories")
+    git(repo, "add", ".")
+    clean = _run(hooked, repo)
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "cllint" in clean.stdout and "Passed" in clean.stdout
+    _commit_all(repo)
+    text = (repo / "cluster.yaml").read_text("utf-8")
+    (repo / "cluster.yaml").write_text(text.replace("CitrixLicensing.exe", "setup.msi"), "utf-8")
+    git(repo, "add", "cluster.yaml")
+    bad = _run(hooked, repo)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "cluster.yaml:" in bad.stdout and "CL501 [error] msi-installer" in bad.stdout
+
+
+def test_run_blocks_a_license_file_only_commit_that_breaks_the_binding(
+    hooked: tuple[Path, Path, str],
+) -> None:
+    repo = _scratch(hooked, "rehost")
+    _commit_all(repo)
+    lic = repo / "licenses" / "CTXLIC.lic"
+    lic.write_text(lic.read_text("utf-8").replace("HOSTNAME=CTXLIC", "HOSTNAME=ctxlic"), "utf-8")
+    git(repo, "add", "licenses/CTXLIC.lic")
+    run = _run(hooked, repo)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "licenses/CTXLIC.lic:2:27: CL404 [error] license-hostname-case" in run.stdout
+
+
+def test_run_passes_other_tools_yaml_beside_the_inventories(
+    hooked: tuple[Path, Path, str],
+) -> None:
+    repo = _scratch(hooked, "mixed")
+    shutil.copytree(THIRD_PARTY, repo, dirs_exist_ok=True)
+    git(repo, "add", ".")
+    staged = subprocess.run(
+        ["git", "diff", "--cached", "--name-only"], cwd=repo, capture_output=True, text=True
+    ).stdout.split()
+    assert {".gitlab-ci.yml", "chart/templates/deployment.yaml", "openapi.yaml"} <= set(staged)
+    run = _run(hooked, repo)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "CL001" not in run.stdout

@@ -6,6 +6,7 @@ folders installed under generic top-level names, a broken console script.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,9 @@ import venv
 import zipfile
 from pathlib import Path
 
-from helpers import ROOT
+import pytest
+
+from helpers import ROOT, clean_inventory
 
 
 def run(args: list[str | Path], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -53,3 +56,100 @@ def test_wheel_installs_cllint_only_and_checks_the_example(tmp_path: Path) -> No
     assert sarif.returncode == 0 and '"version": "2.1.0"' in sarif.stdout
     schema = run([env / "bin" / "cllint", "schema"])
     assert schema.returncode == 0 and "cllint inventory" in schema.stdout
+
+
+def _package_files(folder: Path) -> dict[str, bytes]:
+    """What a folder ships: every file setuptools packages (modules, schemas, py.typed)."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in folder.rglob("*")
+        if p.is_file() and p.suffix in (".py", ".json", ".typed") and "__pycache__" not in p.parts
+    }
+
+
+def test_the_suite_imports_the_installed_wheel_not_the_source_tree() -> None:
+    # scripts/test installs the wheel non-editable; an editable install (or a
+    # sys.path hack) would test the source folders and hide what the wheel lacks.
+    import sysconfig
+
+    import cllint
+
+    installed = Path(cllint.__file__).resolve().parent
+    site = Path(sysconfig.get_paths()["purelib"]).resolve()
+    assert installed == site / "cllint", f"cllint imported from {installed}, not {site}"
+    assert not (site / "__editable__.cllint-0.1.0.pth").exists()
+
+
+def test_installed_package_holds_exactly_the_source_tree() -> None:
+    # Every module and data file of linter/, rules/ and schemas/ is installed, with
+    # the same content (a stale install fails too); and nothing else is.
+    import cllint
+
+    installed = Path(cllint.__file__).resolve().parent
+    expected: dict[str, bytes] = {}
+    for prefix, folder in (("", "linter"), ("rules/", "rules"), ("schemas/", "schemas")):
+        for name, data in _package_files(ROOT / folder).items():
+            expected[prefix + name] = data
+    actual = _package_files(installed)
+    assert sorted(actual) == sorted(expected)
+    changed = [name for name in expected if actual[name] != expected[name]]
+    assert not changed, f"installed files differ from the source (rerun scripts/test): {changed}"
+
+
+def test_wheel_modules_match_the_source_tree(tmp_path: Path) -> None:
+    built = run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", tmp_path, ROOT]
+    )
+    assert built.returncode == 0, built.stderr
+    wheel = next(tmp_path.glob("cllint-*.whl"))
+    names = {
+        n.removeprefix("cllint/")
+        for n in zipfile.ZipFile(wheel).namelist()
+        if n.startswith("cllint/") and not n.endswith("/")
+    }
+    expected = set(_package_files(ROOT / "linter"))
+    expected |= {"rules/" + n for n in _package_files(ROOT / "rules")}
+    expected |= {"schemas/" + n for n in _package_files(ROOT / "schemas")}
+    assert names == expected
+    assert "runbook/command.py" in names
+
+
+def _console(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The installed ``cllint`` console script (the entry point users run)."""
+    exe = Path(sys.executable).parent / "cllint"
+    env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
+    return subprocess.run(
+        [str(exe), *args], cwd=cwd, capture_output=True, text=True, timeout=120, env=env
+    )
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "json", "github", "gitlab"])
+def test_installed_console_script_checks_in_every_format(fmt: str, tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    bad = tmp_path / "examples" / "bad.yaml"
+    bad.write_text(clean_inventory().replace("CitrixLicensing.exe", "setup.msi"), "utf-8")
+    args = ["check", "--as-of", "2026-04-01", "-f", fmt, "bad.yaml"]
+    done = _console(args, tmp_path / "examples")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "CL501" in done.stdout
+    assert "Traceback" not in done.stderr
+
+
+def test_installed_console_script_runs_every_command(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "examples", tmp_path / "examples")
+    here = tmp_path / "examples"
+    version = _console(["--version"], here)
+    assert version.returncode == 0 and version.stdout.startswith("cllint ")
+    rules = _console(["rules"], here)
+    assert rules.returncode == 0 and "CL402" in rules.stdout
+    explain = _console(["explain", "CL402"], here)
+    assert explain.returncode == 0 and "cap-name-too-long" in explain.stdout
+    schema = _console(["schema"], here)
+    assert schema.returncode == 0 and '"$schema"' in schema.stdout
+    init = _console(["init", "new.yaml"], here)
+    assert init.returncode == 0 and (here / "new.yaml").is_file(), init.stderr
+    plain = _console(["check", "cluster.yaml"], here)  # entry.py's fast path, without click
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    book = _console(["runbook", "--as-of=2026-04-01", "--action=install", "cluster.yaml"], here)
+    assert book.returncode == 0, book.stdout + book.stderr
+    assert "Traceback" not in book.stderr and len(book.stdout.splitlines()) > 10

@@ -38,9 +38,15 @@ def _safe(text: str) -> str:
 
 
 def _line(f: Finding) -> str:
-    props = [("file", f.path), ("line", str(f.line)), ("col", str(f.column))]
-    if f.span is not None:
-        props += [("endLine", str(f.span.end_line)), ("endColumn", str(f.span.end_column))]
+    props = [("file", f.path), ("line", str(f.line))]
+    span = f.span
+    if span is None or span.end_line == span.line:
+        props.append(("col", str(f.column)))
+        if span is not None:
+            props += [("endLine", str(span.end_line)), ("endColumn", str(span.end_column))]
+    else:
+        # GitHub's rule: columns belong to a one-line annotation only.
+        props.append(("endLine", str(span.end_line)))
     props.append(("title", f"{f.rule_id} {f.name}"))
     joined = ",".join(f"{key}={escape_property(_safe(value))}" for key, value in props)
     return f"::{_COMMAND[f.severity]} {joined}::{escape_data(_safe(f.message))}"

@@ -12,8 +12,13 @@ def _plural(n: int, word: str) -> str:
 
 
 def summary(report: Report) -> str:
+    """``2 errors, 1 warning in 2 files; 1 file checked`` – or one short line when
+    nothing was checked (a pre-commit batch of other files prints it per batch)."""
     counts = report.counts()
-    files_with = sum(1 for f in report.files if any(x.suppression is None for x in f.findings))
+    # A finding in an inventory's license file is in that file: count paths, not reports.
+    files_with = len({f.path for f in report.findings()})
+    if report.checked == 0 and not files_with and not report.suppressed():
+        return "no inventories to check"
     parts = [
         _plural(counts[Severity.ERROR], "error"),
         _plural(counts[Severity.WARNING], "warning"),

@@ -132,7 +132,8 @@ def run(opts: RunbookOptions) -> int:
     exempt = NOT_BLOCKING[opts.action]
     blocking = [f for f in relevant if f.severity >= Severity.ERROR and f.rule_id not in exempt]
     if blocking:
-        _print_blocking(FileReport(shown, blocking, documents=1), settings, opts.action)
+        # Every finding, not just the blocking ones: the summary counts warnings too.
+        _print_blocking(FileReport(shown, relevant, documents=1), settings, opts.action)
         return EXIT_FINDINGS
     if doc is None:
         raise UsageError(f"{shown} is not an inventory (no cluster, nodes or licensing key)")
