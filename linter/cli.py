@@ -284,9 +284,7 @@ def server(stdio: bool) -> None:
         missing = (exc.name or "").split(".")[0]
         if missing not in _SERVER_NEEDS:
             raise
-        _fail(
-            f"'cllint server' needs the optional {missing!r} package: pip install 'cllint[server]'"
-        )
+        _fail("'cllint server' needs pygls, an optional extra: pip install 'cllint[server]'")
     sys.exit(serve())
 
 

@@ -1,0 +1,71 @@
+"""The ``cllint server`` command: without its extra, and from the installed wheel."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+from lsprotocol import types
+
+from helpers import ROOT
+from lsp_session import session
+
+MISSING = (
+    "cllint: error: 'cllint server' needs pygls, an optional extra: pip install 'cllint[server]'\n"
+)
+
+
+def run(args: list[str | Path], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(a) for a in args],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        stdin=subprocess.DEVNULL,
+        **kwargs,  # type: ignore[call-overload]
+    )
+
+
+def test_without_pygls_the_command_says_which_extra_to_install() -> None:
+    # the import of pygls fails as it does where the extra is not installed
+    code = (
+        "import sys; sys.modules['pygls'] = None; sys.argv = ['cllint', 'server'];"
+        "from cllint.cli import main; main()"
+    )
+    proc = run([sys.executable, "-c", code])
+    assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", MISSING)
+
+
+@pytest.mark.slow
+@pytest.mark.asyncio
+async def test_the_server_runs_from_the_installed_wheel(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    built = run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", dist, ROOT])
+    assert built.returncode == 0, built.stderr
+    wheel = next(dist.glob("cllint-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    assert "cllint/lsp/server.py" in names
+
+    env = tmp_path / "venv"
+    venv.EnvBuilder(with_pip=True).create(env)
+    pip = [env / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    installed = run([*pip, wheel])
+    assert installed.returncode == 0, installed.stderr
+    plain = run([env / "bin" / "cllint", "server"])
+    assert (plain.returncode, plain.stderr) == (2, MISSING)
+
+    installed = run([*pip, f"{wheel}[server]"])
+    assert installed.returncode == 0, installed.stderr
+    workspace = tmp_path / "workspace"
+    workspace.mkdir()
+    path = workspace / "inventory.yaml"
+    path.write_text("version: 1\nnodes: []\n", "utf-8")
+    async with session(workspace, command=[str(env / "bin" / "cllint"), "server"]) as editor:
+        diagnostics = await editor.open(path)
+        too_few = [d for d in diagnostics if d.code == "CL101"]
+        assert [(d.range.start.line, d.range.start.character) for d in too_few] == [(1, 7)]
+        assert too_few[0].severity == types.DiagnosticSeverity.Error
