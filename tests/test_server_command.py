@@ -19,14 +19,13 @@ MISSING = (
 )
 
 
-def run(args: list[str | Path], **kwargs: object) -> subprocess.CompletedProcess[str]:
+def run(args: list[str | Path]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [str(a) for a in args],
         capture_output=True,
         text=True,
         timeout=600,
         stdin=subprocess.DEVNULL,
-        **kwargs,  # type: ignore[call-overload]
     )
 
 
@@ -52,7 +51,14 @@ async def test_the_server_runs_from_the_installed_wheel(tmp_path: Path) -> None:
 
     env = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env)
-    pip = [env / "bin" / "python", "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+    pip: list[str | Path] = [
+        env / "bin" / "python",
+        "-m",
+        "pip",
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+    ]
     installed = run([*pip, wheel])
     assert installed.returncode == 0, installed.stderr
     plain = run([env / "bin" / "cllint", "server"])
