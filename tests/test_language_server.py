@@ -292,9 +292,9 @@ async def test_a_bad_configuration_is_one_diagnostic(workspace: Path) -> None:
         assert await editor.next_diagnostics(uri_of(inventory(workspace)), before) == []
 
 
-async def test_per_file_ignores_and_file_suppressions_apply(workspace: Path) -> None:
+async def test_per_file_ignores_exclude_and_file_suppressions_apply(workspace: Path) -> None:
     (workspace / ".cllint.yaml").write_text(
-        "per-file-ignores:\n  'sites/*.yaml': [CL306]\n", "utf-8"
+        "per-file-ignores:\n  'sites/*.yaml': [CL306]\nexclude: [drafts]\n", "utf-8"
     )
     (workspace / "sites").mkdir()
     text = dhcp(inventory(workspace).read_text(encoding="utf-8"))
@@ -305,6 +305,7 @@ async def test_per_file_ignores_and_file_suppressions_apply(workspace: Path) -> 
             "CL307"
         ]
         assert [d.code for d in await editor.open(workspace / "b.yaml", suppressed)] == ["CL306"]
+        assert await editor.open(workspace / "drafts" / "c.yaml", in_sites) == []
 
 
 async def test_hostile_documents_never_stop_the_server(workspace: Path) -> None:

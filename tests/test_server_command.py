@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import re
 import subprocess
 import sys
+import tomllib
 import venv
 import zipfile
 from pathlib import Path
@@ -27,6 +30,28 @@ def run(args: list[str | Path]) -> subprocess.CompletedProcess[str]:
         timeout=600,
         stdin=subprocess.DEVNULL,
     )
+
+
+def _block(lang: str, first_line: str) -> str:
+    readme = (ROOT / "README.md").read_text("utf-8")
+    for body in re.findall(rf"```{lang}\n(.*?)```", readme, re.S):
+        if body.startswith(first_line):
+            return str(body)
+    raise AssertionError(f"no {lang} block starting with {first_line!r}")
+
+
+def test_the_readme_editor_recipes_start_cllint_server() -> None:
+    vscode = json.loads(_block("json", '{\n  "glspc.server.command"'))
+    assert (vscode["glspc.server.command"], vscode["glspc.server.commandArguments"]) == (
+        "cllint",
+        ["server"],
+    )
+    assert vscode["glspc.server.languageId"] == ["yaml", "json"]
+    helix = tomllib.loads(_block("toml", "[language-server.cllint]"))
+    assert helix["language-server"]["cllint"] == {"command": "cllint", "args": ["server"]}
+    assert "cllint" in helix["language"][0]["language-servers"]
+    neovim = _block("lua", 'vim.lsp.config("cllint"')
+    assert 'cmd = { "cllint", "server" }' in neovim
 
 
 def test_without_pygls_the_command_says_which_extra_to_install() -> None:
