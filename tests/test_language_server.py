@@ -299,12 +299,19 @@ async def test_per_file_ignores_exclude_and_file_suppressions_apply(workspace: P
     (workspace / "sites").mkdir()
     text = dhcp(inventory(workspace).read_text(encoding="utf-8"))
     in_sites = text.replace("licenses/CTXLIC.lic", "../licenses/CTXLIC.lic")
-    suppressed = "# cllint: disable-file=CL307 -- lab network\n" + text
+    unused = "# cllint: disable=CL101 -- nothing to suppress\n"
+    suppressed = unused + "# cllint: disable-file=CL307 -- lab network\n" + text
     async with session(workspace) as editor:
         assert [d.code for d in await editor.open(workspace / "sites" / "a.yaml", in_sites)] == [
             "CL307"
         ]
-        assert [d.code for d in await editor.open(workspace / "b.yaml", suppressed)] == ["CL306"]
+        diagnostics = await editor.open(workspace / "b.yaml", suppressed)
+        assert summary(diagnostics) == [
+            ("CL009", types.DiagnosticSeverity.Information, 0, 0, 0, len(unused) - 1),
+            ("CL306", WARNING, NIC_LINE + 2, 87, NIC_LINE + 2, 91),
+        ]
+        # a note is information; an unused suppression is greyed out as unnecessary
+        assert list(diagnostics[0].tags or ()) == [types.DiagnosticTag.Unnecessary]
         assert await editor.open(workspace / "drafts" / "c.yaml", in_sites) == []
 
 
@@ -325,17 +332,17 @@ async def test_hostile_documents_never_stop_the_server(workspace: Path) -> None:
             assert all(d.source == "cllint" for d in diagnostics), name
         escape = editor.diagnostics[uri_of(workspace / "escape.yaml")]
         assert {d.code for d in escape} >= {"CL705"}
-        # a document the server cannot even stat: a diagnostic, and serving goes on
-        editor.text_document_did_open(
-            types.DidOpenTextDocumentParams(
-                text_document=types.TextDocumentItem(
-                    uri=uri_of(workspace) + "/odd%00name.yaml",
-                    language_id="yaml",
-                    version=1,
-                    text="cluster: {}\n",
+        # names no file can have, and documents that are no files
+        for uri in (uri_of(workspace) + "/odd%00name.yaml", "untitled:Untitled-1"):
+            before = editor.count(uri)
+            editor.text_document_did_open(
+                types.DidOpenTextDocumentParams(
+                    text_document=types.TextDocumentItem(
+                        uri=uri, language_id="yaml", version=1, text="cluster: {}\n"
+                    )
                 )
             )
-        )
+            assert await editor.next_diagnostics(uri, before) == []
         # the server still answers: a good inventory gets its findings
         path = inventory(workspace)
         diagnostics = await editor.open(path, dhcp(path.read_text(encoding="utf-8")))

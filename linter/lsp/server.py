@@ -32,7 +32,6 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path, uri_scheme
 
 from cllint import __version__
-from cllint.findings import Finding, Severity
 from cllint.lsp.analysis import (
     Analysis,
     analyse,
@@ -40,34 +39,25 @@ from cllint.lsp.analysis import (
     is_candidate,
     looks_like_inventory,
 )
+from cllint.lsp.diagnostics import (
+    Entry,
+    contains,
+    diagnostic,
+    docs_url,
+    license_positions,
+    overlaps,
+    plain,
+)
 from cllint.lsp.positions import Positions
 from cllint.lsp.project import Projects
 from cllint.lsp.quickfix import disable_comment
 
-SOURCE = "cllint"
-DOCS = "https://github.com/cllint/cllint/blob/main/docs/rules.md"
 WATCHED = ("**/*.lic", "**/*.LIC", "**/.cllint.yaml", "**/pyproject.toml")
 """Files whose change on disk can change an open inventory's findings."""
 CONFIG_NAMES = frozenset({".cllint.yaml", "pyproject.toml", ".git"})
-_SEVERITY = {
-    Severity.ERROR: types.DiagnosticSeverity.Error,
-    Severity.WARNING: types.DiagnosticSeverity.Warning,
-    Severity.NOTE: types.DiagnosticSeverity.Information,
-}
-
 log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
-
-
-@dataclass(slots=True)
-class Entry:
-    """One published diagnostic and what the server needs to act on it."""
-
-    diagnostic: types.Diagnostic
-    rule_id: str
-    line: int | None
-    """cllint's 1-based line of the finding in the inventory (None in another file)."""
 
 
 @dataclass(slots=True)
@@ -78,13 +68,6 @@ class Checked:
     depends_on: frozenset[str] = frozenset()
     """Real paths of the license files it lists."""
     inventory: bool = False
-
-
-def docs_url(rule_id: str) -> str:
-    from cllint.registry import by_id
-
-    rule = by_id().get(rule_id)
-    return f"{DOCS}#{rule_id.lower()}-{rule.name}" if rule is not None else DOCS
 
 
 def _real(path: str | Path) -> str:
@@ -153,7 +136,7 @@ class CllintServer(LanguageServer):
             detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
             self.log(f"cannot check {uri}: {detail[:500]}", types.MessageType.Error)
             new = Checked(
-                {uri: [_entry(0, 0, 0, 1, "internal error in cllint: " + detail[:200])]},
+                {uri: [plain(0, 0, 0, 1, "internal error in cllint: " + detail[:200])]},
                 inventory=bool(old and old.inventory),
             )
         self.checked[uri] = new
@@ -170,7 +153,7 @@ class CllintServer(LanguageServer):
         if uri_scheme(uri) != "file":
             return Checked()
         fs_path = to_fs_path(uri)
-        if not fs_path:
+        if not fs_path or "\x00" in fs_path:  # no file can have that name
             return Checked()
         path = Path(fs_path)
         if not is_candidate(path):
@@ -185,7 +168,7 @@ class CllintServer(LanguageServer):
                 return Checked()
             message = f"cllint cannot use its configuration: {project.error}"
             self.log(message, types.MessageType.Warning)
-            return Checked({uri: [_entry(0, 0, 0, 1, message)]}, inventory=True)
+            return Checked({uri: [plain(0, 0, 0, 1, message)]}, inventory=True)
         analysis = analyse(text, path, project.settings, known)
         if not analysis.inventory:
             return Checked()
@@ -201,11 +184,11 @@ class CllintServer(LanguageServer):
             if finding.file is None:
                 positions, target = inventory, uri
             else:
-                positions = others.get(where) or _license_positions(analysis, where, encoding)
+                positions = others.get(where) or license_positions(analysis, where, encoding)
                 others[where] = positions
                 target = from_fs_path(str(where)) or uri
             entry = Entry(
-                _diagnostic(finding, positions),
+                diagnostic(finding, positions),
                 finding.rule_id,
                 finding.line if finding.file is None else None,
             )
@@ -241,7 +224,7 @@ class CllintServer(LanguageServer):
         rules = by_id()
         found: list[str] = []
         for entry in self.entries_for(uri):
-            if _contains(entry.diagnostic.range, position) and entry.rule_id not in found:
+            if contains(entry.diagnostic.range, position) and entry.rule_id not in found:
                 found.append(entry.rule_id)
         texts = [
             explain_text(rules[rule_id]).rstrip() + f"\n\nDocumentation: {docs_url(rule_id)}"
@@ -267,7 +250,7 @@ class CllintServer(LanguageServer):
         for entry in checked.targets.get(uri, []):
             if entry.line is None or entry.rule_id == "CL009":
                 continue
-            if not _overlaps(entry.diagnostic.range, wanted) or (entry.line, entry.rule_id) in done:
+            if not overlaps(entry.diagnostic.range, wanted) or (entry.line, entry.rule_id) in done:
                 continue
             done.add((entry.line, entry.rule_id))
             insertion = disable_comment(positions, entry.line, entry.rule_id)
@@ -285,61 +268,6 @@ class CllintServer(LanguageServer):
                 )
             )
         return actions
-
-
-def _entry(line: int, character: int, end_line: int, end_character: int, message: str) -> Entry:
-    """A diagnostic that is not a rule's finding (configuration, internal error)."""
-    diagnostic = types.Diagnostic(
-        range=types.Range(
-            start=types.Position(line=line, character=character),
-            end=types.Position(line=end_line, character=end_character),
-        ),
-        message=message,
-        severity=types.DiagnosticSeverity.Error,
-        source=SOURCE,
-    )
-    return Entry(diagnostic, "", None)
-
-
-def _diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
-    from cllint.terminal import escape
-
-    span = finding.span
-    start = positions.lsp_of(finding.line, finding.column)
-    end = positions.lsp_of(span.end_line, span.end_column) if span else start
-    if end < start:
-        end = start
-    return types.Diagnostic(
-        range=types.Range(
-            start=types.Position(line=start[0], character=start[1]),
-            end=types.Position(line=end[0], character=end[1]),
-        ),
-        severity=_SEVERITY[finding.severity],
-        code=finding.rule_id,
-        code_description=types.CodeDescription(href=docs_url(finding.rule_id)),
-        source=SOURCE,
-        message=escape(finding.message),
-    )
-
-
-def _license_positions(analysis: Analysis, path: Path, encoding: str) -> Positions:
-    """Positions in a license file, decoded as the license-file parser decodes it."""
-    data = analysis.contents.get(path, b"")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    return Positions(data.decode("utf-8", "replace"), encoding, yaml=False)
-
-
-def _key(p: types.Position) -> tuple[int, int]:
-    return p.line, p.character
-
-
-def _contains(r: types.Range, p: types.Position) -> bool:
-    return _key(r.start) <= _key(p) <= _key(r.end)
-
-
-def _overlaps(a: types.Range, b: types.Range) -> bool:
-    return _key(a.start) <= _key(b.end) and _key(b.start) <= _key(a.end)
 
 
 def _guarded(default: Any) -> Callable[[Callable[P, R]], Callable[P, R]]:
