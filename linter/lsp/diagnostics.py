@@ -40,12 +40,14 @@ def docs_url(rule_id: str) -> str:
 
 def plain(line: int, character: int, end_line: int, end_character: int, message: str) -> Entry:
     """A diagnostic that is not a rule's finding (configuration, internal error)."""
+    from cllint.terminal import escape
+
     diagnostic = types.Diagnostic(
         range=types.Range(
             start=types.Position(line=line, character=character),
             end=types.Position(line=end_line, character=end_character),
         ),
-        message=message,
+        message=escape(message),
         severity=types.DiagnosticSeverity.Error,
         source=SOURCE,
     )

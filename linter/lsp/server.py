@@ -55,7 +55,6 @@ from cllint.lsp.quickfix import disable_comment
 WATCHED = ("**/*.lic", "**/*.LIC", "**/.cllint.yaml", "**/pyproject.toml")
 """Files whose change on disk can change an open inventory's findings."""
 CONFIG_NAMES = frozenset({".cllint.yaml", "pyproject.toml", ".git"})
-log = logging.getLogger(__name__)
 P = ParamSpec("P")
 R = TypeVar("R")
 
