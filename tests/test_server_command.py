@@ -64,6 +64,60 @@ def test_without_pygls_the_command_says_which_extra_to_install() -> None:
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", MISSING)
 
 
+def _message(body: dict[str, object]) -> bytes:
+    data = json.dumps(body).encode()
+    return b"Content-Length: %d\r\n\r\n" % len(data) + data
+
+
+def test_malformed_messages_do_not_stop_the_server(tmp_path: Path) -> None:
+    """Raw bytes on standard input: a body that is no JSON, parameters of the wrong
+    type; the server answers the next requests and exits 0 after shutdown."""
+    stream = b"".join(
+        [
+            b"Content-Length: 5\r\n\r\n{abc}",
+            _message(
+                {"jsonrpc": "2.0", "id": 2, "method": "initialize", "params": {"capabilities": {}}}
+            ),
+            _message(
+                {
+                    "jsonrpc": "2.0",
+                    "method": "textDocument/didOpen",
+                    "params": {"textDocument": {"uri": 42}},
+                }
+            ),
+            _message(
+                {
+                    "jsonrpc": "2.0",
+                    "id": 3,
+                    "method": "textDocument/hover",
+                    "params": {
+                        "textDocument": {"uri": (tmp_path / "a.yaml").as_uri()},
+                        "position": {"line": 0, "character": 0},
+                    },
+                }
+            ),
+            _message({"jsonrpc": "2.0", "id": 4, "method": "shutdown"}),
+            _message({"jsonrpc": "2.0", "method": "exit"}),
+        ]
+    )
+    proc = subprocess.run(
+        [sys.executable, "-m", "cllint", "server"],
+        input=stream,
+        capture_output=True,
+        timeout=120,
+        cwd=tmp_path,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    answers = [
+        json.loads(part)
+        for part in re.split(rb"Content-Length: \d+\r\n(?:[^\r\n]+\r\n)*\r\n", proc.stdout)
+        if part
+    ]
+    by_id = {a["id"]: a for a in answers if "id" in a}
+    assert by_id[2]["result"]["serverInfo"]["name"] == "cllint"
+    assert by_id[3]["result"] is None and by_id[4]["result"] is None
+
+
 @pytest.mark.slow
 @pytest.mark.asyncio
 async def test_the_server_runs_from_the_installed_wheel(tmp_path: Path) -> None:
