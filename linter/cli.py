@@ -305,6 +305,27 @@ def runbook(
 
 
 @cli.command()
+@click.option(
+    "--stdio",
+    is_flag=True,
+    help="Accepted for clients that pass it; standard input/output is the only transport.",
+)
+def server(stdio: bool) -> None:
+    """Run the language server for editors on standard input/output (needs cllint[server])."""
+    try:
+        from cllint.lsp.server import main as serve
+    except ModuleNotFoundError as exc:
+        missing = (exc.name or "").split(".")[0]
+        if missing not in _SERVER_NEEDS:
+            raise
+        _fail("'cllint server' needs pygls, an optional extra: pip install 'cllint[server]'")
+    sys.exit(serve())
+
+
+_SERVER_NEEDS = frozenset({"pygls", "lsprotocol", "cattrs", "attrs"})
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default="cllint.yaml")
 def init(file: Path) -> None:
     """Write a commented starter inventory to FILE (default cllint.yaml)."""

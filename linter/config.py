@@ -29,8 +29,12 @@ class Config:
         return self.values.get(key, default)
 
 
-def discover(start: Path | None = None) -> Path | None:
-    """The config file that applies to ``start`` (default: the current folder)."""
+def discover(start: Path | None = None, stop: Path | None = None) -> Path | None:
+    """The config file that applies to ``start`` (default: the current folder).
+
+    ``stop`` is the last folder looked in (the language server reads nothing
+    above the workspace or the document's root); None walks to the top.
+    """
     folder = (start or Path.cwd()).resolve()
     for candidate in (folder, *folder.parents):
         yaml_file = candidate / CONFIG_NAME
@@ -39,6 +43,8 @@ def discover(start: Path | None = None) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file() and _pyproject_section(pyproject) is not None:
             return pyproject
+        if candidate == stop:
+            break
     return None
 
 

@@ -60,6 +60,13 @@ def test_a_plain_text_check_of_one_file_imports_no_dns_nor_sarif() -> None:
     assert "click" not in tops(modules)
 
 
+def test_check_never_imports_the_language_server() -> None:
+    for args in (["check", str(CLEAN_EXAMPLE)], ["check", "-f", "text", str(CLEAN_EXAMPLE)]):
+        modules = imported(args)
+        assert not {"pygls", "lsprotocol", "cattrs"} & tops(modules), args
+        assert not any(m.startswith("cllint.lsp") for m in modules), args
+
+
 def test_options_go_through_the_click_command_line() -> None:
     modules = imported(["check", "--format", "text", str(CLEAN_EXAMPLE)])
     assert "click" in tops(modules)

@@ -1,0 +1,1 @@
+"""The language server (``cllint server``)."""
