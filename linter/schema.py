@@ -105,6 +105,8 @@ def _is_product_version(value: object) -> bool:
     if isinstance(value, int | float):
         return parse_product_version(str(value)) is not None
     return not isinstance(value, str) or parse_product_version(value) is not None
+
+
 def _corrected_network(value: str) -> str | None:
     """The network of ``value`` with its host bits cleared (``192.168.50.7/24`` ->
     ``192.168.50.0/24``), or None when ``value`` is no address/prefix at all."""
