@@ -67,16 +67,14 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+class NotDrawn(Exception):
+    """The file does not load (CL001): a one-line message, exit status 1."""
+
+
 def run(opts: DiagramOptions) -> int:
     """Run ``cllint diagram``; return the exit status."""
     from cllint import config as config_mod
-    from cllint import model
     from cllint.config import ConfigError
-    from cllint.diagram import scene as scene_mod
-    from cllint.engine import Linter
-    from cllint.licensefiles import SERVICE
-    from cllint.loader import load_bytes
-    from cllint.schema import schema_findings
     from cllint.terminal import escape
 
     try:
@@ -88,35 +86,65 @@ def run(opts: DiagramOptions) -> int:
     shown = display_path(opts.file, settings.base)
     if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
         raise UsageError(f"refusing to write the diagram over the inventory {opts.file}")
+    try:
+        text = picture(data, path, shown, settings, opts.format, opts.document)
+    except NotDrawn as exc:
+        print(f"cllint: {escape(str(exc))}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if opts.output is not None:
+        from cllint.fileio import write_atomic
+
+        try:
+            write_atomic(opts.output, text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def picture(
+    data: bytes, path: Path, shown: str, settings: Settings, fmt: str, document: int | None = None
+) -> str:
+    """The diagram of one inventory file's document, with its findings, in ``fmt``.
+
+    ``path`` is where the file is (license files are found relative to it),
+    ``shown`` how it is named in messages. Raises :class:`NotDrawn` when the
+    file does not load and ``UsageError`` for a wrong ``document``.
+    """
+    from cllint import model
+    from cllint.diagram import scene as scene_mod
+    from cllint.engine import Linter
+    from cllint.licensefiles import SERVICE
+    from cllint.loader import load_bytes
+    from cllint.schema import schema_findings
 
     linter = Linter(settings)
     report = linter.lint_bytes(data, shown, path)
     loaded = load_bytes(data, settings.limits)
     documents = [d for d in loaded.documents if is_inventory(d.data)]
-    if len(documents) > 1 and opts.document is None:
+    if len(documents) > 1 and document is None:
         raise UsageError(
             f"{shown} holds {len(documents)} inventory documents; "
             f"choose one with --document N (1-{len(documents)})"
         )
-    if opts.document is not None and opts.document > len(documents) and documents:
+    if document is not None and document > len(documents) and documents:
         raise UsageError(
-            f"--document {opts.document}: {shown} holds {len(documents)} inventory "
+            f"--document {document}: {shown} holds {len(documents)} inventory "
             f"document{'s' if len(documents) != 1 else ''}"
         )
     if not documents:
         fatal = next((f for f in report.findings if f.rule_id == "CL001"), None)
         if fatal is not None:
-            print(
-                f"cllint: cannot draw {escape(shown)}: it does not load "
-                f"({fatal.line}:{fatal.column}: CL001 {escape(fatal.message)})",
-                file=sys.stderr,
+            raise NotDrawn(
+                f"cannot draw {shown}: it does not load "
+                f"({fatal.line}:{fatal.column}: CL001 {fatal.message})"
             )
-            return EXIT_FINDINGS
         raise UsageError(f"{shown} is not an inventory (no cluster, nodes or licensing key)")
-    doc = documents[(opts.document or 1) - 1]
+    doc = documents[(document or 1) - 1]
 
     # This document's findings, plus those of the file as a whole (YAML syntax,
-    # duplicate keys) and of its license files.
+    # duplicate keys); license-file findings belong to the document that lists them.
     findings = [
         f
         for f in report.findings
@@ -132,17 +160,7 @@ def run(opts: DiagramOptions) -> int:
     def draw(limits: scene_mod.Limits | None) -> scene_mod.Scene:
         return scene_mod.build(inventory, findings, views, limits or scene_mod.DEFAULT_LIMITS)
 
-    text = render(opts.format, draw)
-    if opts.output is not None:
-        from cllint.fileio import write_atomic
-
-        try:
-            write_atomic(opts.output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
-    return EXIT_OK
+    return render(fmt, draw)
 
 
 def render(fmt: str, make: Callable[[Limits | None], Scene]) -> str:

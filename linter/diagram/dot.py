@@ -113,8 +113,10 @@ def _item(item: Box, out: list[str], indent: str, groups: dict[str, Group]) -> N
         style = GROUP_STYLE.get(item.kind, GROUP_STYLE["node"])
         severity = item.severity
         if severity is not None:
+            # The whole cluster gets a coloured frame only: a fill would tint everything.
+            fill = "#ffffff" if item.kind == "cluster" else FILL[severity]
             style = (
-                f'style="rounded,filled", fillcolor="{FILL[severity]}", '
+                f'style="rounded,filled", fillcolor="{fill}", '
                 f'color="{STROKE[severity]}", penwidth=2.5'
             )
         out.append(f"{indent}subgraph cluster_{item.id} {{")

@@ -44,6 +44,9 @@ CLASSES = {
     "error": "fill:#fde2e2,stroke:#c62828,stroke-width:3px,color:#000",
     "warning": "fill:#fff3cd,stroke:#b26a00,stroke-width:3px,color:#000",
     "note": "fill:#e3f0ff,stroke:#1565c0,stroke-width:3px,color:#000",
+    "errorframe": "fill:#ffffff,stroke:#c62828,stroke-width:3px",
+    "warningframe": "fill:#ffffff,stroke:#b26a00,stroke-width:3px",
+    "noteframe": "fill:#ffffff,stroke:#1565c0,stroke-width:3px",
     "public": "fill:#dbeafe,stroke:#1e40af",
     "private": "fill:#dcfce7,stroke:#166534",
     "cap": "fill:#fef9c3,stroke:#a16207,stroke-width:2px",
@@ -119,6 +122,8 @@ def render(scene: Scene) -> str:
 def _item(item: Box, out: list[str], indent: str, classes: list[tuple[str, str]]) -> None:
     severity = item.severity
     style = severity.label if severity is not None else KIND_CLASS.get(item.kind)
+    if severity is not None and item.kind == "cluster":
+        style += "frame"  # a coloured frame only: a fill would tint everything
     if style:
         classes.append((item.id, style))
     if isinstance(item, Group):
