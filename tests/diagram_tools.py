@@ -50,6 +50,8 @@ def diagrams(path: Path, fmt: str = "dot") -> list[str]:
     except NotDrawn:
         return []
     except UsageError as exc:
+        if "is not an inventory" in str(exc):
+            return []
         if "choose one with --document" not in str(exc):
             raise
         count = int(str(exc).split(" holds ")[1].split()[0])

@@ -73,7 +73,9 @@ def _variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
     return write_inventory(tmp_path, text_)
 
 
-NIC2_N1 = "      - {name: NIC2, network: Heartbeat, address: 192.168.50.11/24, addressing: static}\n"
+NIC2_N1 = (
+    "      - {name: NIC2, network: Heartbeat, address: 192.168.50.11/24, addressing: static}\n"
+)
 
 
 @pytest.mark.parametrize("fmt", ["dot", "mermaid"])
@@ -94,7 +96,10 @@ def test_node_with_one_nic_is_coloured(tmp_path: Path, fmt: str) -> None:
 def test_dhcp_heartbeat_adapter_is_coloured(tmp_path: Path, fmt: str) -> None:
     path = _variant(
         tmp_path,
-        ("address: 192.168.50.12/24, addressing: static", "address: 192.168.50.12/24, addressing: dhcp"),
+        (
+            "address: 192.168.50.12/24, addressing: static",
+            "address: 192.168.50.12/24, addressing: dhcp",
+        ),
     )
     out = diagram(path, fmt)
     if fmt == "mermaid":
@@ -127,7 +132,9 @@ def test_product_pointing_at_a_node_is_coloured(tmp_path: Path, fmt: str) -> Non
 
 
 def test_license_file_finding_colours_that_file(tmp_path: Path) -> None:
-    path = _variant(tmp_path, ("client_access_point: {name: CTXLIC,", "client_access_point: {name: ctxlic,"))
+    path = _variant(
+        tmp_path, ("client_access_point: {name: CTXLIC,", "client_access_point: {name: ctxlic,")
+    )
     drawn = svg_elements(dot_svg(diagram(path)))
     assert "CL404" in drawn["LF0"]["text"] and drawn["LF0"]["fill"] == ERROR_FILL
 
@@ -217,9 +224,11 @@ def test_hostile_names_stay_in_labels(tmp_path: Path) -> None:
 
 
 def _yaml(value: str) -> str:
-    import json
+    """``value`` as a double-quoted YAML scalar (escapes for what YAML cannot hold raw)."""
+    import yaml
 
-    return json.dumps(value)
+    dumped: str = yaml.safe_dump(value, default_style='"', width=10**9, allow_unicode=False)
+    return dumped.split("\n")[0]
 
 
 # -- limits -----------------------------------------------------------------------------
@@ -265,7 +274,9 @@ def test_limits_apply_to_every_list() -> None:
     data = {
         "cluster": {
             "name": "C",
-            "networks": [{"name": f"n{i}", "role": "private", "subnet": "10.0.0.0/8"} for i in range(50)],
+            "networks": [
+                {"name": f"n{i}", "role": "private", "subnet": "10.0.0.0/8"} for i in range(50)
+            ],
             "storage": [{"name": f"d{i}", "drive": "E"} for i in range(50)],
         },
         "nodes": [],
@@ -282,7 +293,7 @@ def test_limits_apply_to_every_list() -> None:
 
 
 def test_cli_writes_only_the_output_file(tmp_path: Path) -> None:
-    path = write_inventory(tmp_path, clean_inventory())
+    write_inventory(tmp_path, clean_inventory())
     before = sorted(p.name for p in tmp_path.rglob("*"))
     result = run_cllint(["diagram", "-f", "dot", "-o", "out.dot", "inventory.yaml"], cwd=tmp_path)
     assert (result.code, result.out, result.err) == (0, "", "")
@@ -304,9 +315,7 @@ def test_cli_svg_with_dot(tmp_path: Path) -> None:
 
 
 def test_cli_svg_without_dot_says_how_to_get_it(tmp_path: Path) -> None:
-    result = run_cllint(
-        ["diagram", "-f", "svg", str(CLEAN_EXAMPLE)], env={"PATH": str(tmp_path)}
-    )
+    result = run_cllint(["diagram", "-f", "svg", str(CLEAN_EXAMPLE)], env={"PATH": str(tmp_path)})
     assert result.code == 2 and result.out == ""
     assert result.err.count("\n") == 1 and "install Graphviz" in result.err, result.err
 

@@ -114,6 +114,11 @@ def render(scene: Scene) -> str:
         if link.severity is not None:
             colour = LINK_STROKE[link.severity]
             styles.append(f"  linkStyle {i} stroke:{colour},stroke-width:3px,color:{colour}")
+    # Invisible links put a node's adapters under its own box (after the real links,
+    # so the linkStyle numbers above stay theirs).
+    for item in scene.elements():
+        if isinstance(item, Group) and item.kind == "node":
+            out += [f"  {item.items[0].id} ~~~ {child.id}" for child in item.items[1:]]
     out += styles
     out += [f"  class {ident} {name}" for ident, name in classes]
     return "\n".join(out) + "\n"
@@ -121,13 +126,15 @@ def render(scene: Scene) -> str:
 
 def _item(item: Box, out: list[str], indent: str, classes: list[tuple[str, str]]) -> None:
     severity = item.severity
-    style = severity.label if severity is not None else KIND_CLASS.get(item.kind)
-    if severity is not None and item.kind == "cluster":
-        style += "frame"  # a coloured frame only: a fill would tint everything
+    style = KIND_CLASS.get(item.kind)
+    if severity is not None:
+        # the whole cluster gets a coloured frame only: a fill would tint everything
+        style = severity.label + ("frame" if item.kind == "cluster" else "")
     if style:
         classes.append((item.id, style))
     if isinstance(item, Group):
-        out.append(f"{indent}subgraph {item.id} [{label(_lines(item))}]")
+        # A subgraph's title has room for one line only.
+        out.append(f"{indent}subgraph {item.id} [{label([' · '.join(_lines(item))])}]")
         for child in item.items:
             _item(child, out, indent + "  ", classes)
         out.append(f"{indent}end")

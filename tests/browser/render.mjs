@@ -87,9 +87,12 @@ try {
       const { svg } = await window.mermaid.render('shot', text);
       out.innerHTML = svg;
       const root = out.querySelector('svg');
+      // A picture for a README: at most 1600 pixels wide, in proportion.
+      const box = root.viewBox.baseVal;
+      const width = Math.min(box.width, 1600);
       root.style.maxWidth = 'none';
-      root.setAttribute('width', root.viewBox.baseVal.width);
-      root.setAttribute('height', root.viewBox.baseVal.height);
+      root.setAttribute('width', width);
+      root.setAttribute('height', (box.height * width) / box.width);
     }, { text: job.diagrams.find((d) => d.name === shot.name).text });
     const png = await page.locator('#out svg').screenshot({ type: 'png' });
     writeFileSync(shot.out, png);
