@@ -207,7 +207,7 @@ def test_dot_quote_shows_any_name_literally(name: str) -> None:
 @pytest.mark.parametrize("name", HOSTILE_NAMES)
 def test_mermaid_text_has_no_syntax(name: str) -> None:
     out = text(name)
-    assert re.fullmatch(r"(?:[\w .,\-/]|#\d+;)*", out), out
+    assert re.fullmatch(r"(?:[\w .,\-/·→…✖⚠ℹ×]|#\d+;)*", out), out
     assert not re.search(r"[\"'`<>\[\]{}()|;:%&#\n\r]", re.sub(r"#\d+;", "", out))
 
 

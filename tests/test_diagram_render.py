@@ -106,6 +106,9 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for path in [*EXAMPLE_FILES, *RUNBOOK_FIXTURES]:
         for n, text in enumerate(diagrams(path, "mermaid")):
             jobs[f"{path.relative_to(ROOT).as_posix()}#{n}"] = text
+    for runbook in sorted((ROOT / "tests" / "golden" / "runbook").glob("*.md")):
+        block = runbook.read_text(encoding="utf-8").split("```mermaid\n", 1)[1]
+        jobs[f"runbook {runbook.name}"] = block.split("```", 1)[0]
     for key, (text, expect) in _hostile_inventories(tmp).items():
         jobs[key] = text
         expected[key] = expect

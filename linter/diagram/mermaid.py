@@ -2,13 +2,15 @@
 
 Mermaid has no escape character; it has entity codes (``#35;`` is ``#``),
 which it turns into HTML character references. :func:`text` writes every
-character of inventory text that is not a letter, a digit, a space or one of
-``.,_-/`` as such a code, so no name can close a label (``"``, ``]``), start a
-link (``-->``), a directive (``%%{``), a markdown string (a backtick, which
-also keeps the block's code fence closed), a statement (``;``) or an entity of
-its own (``&``, ``#``), or meet Mermaid's pre-processing of ``style ...:#...;``.
-No Python library escapes for Mermaid, so this is our own, tested against the
-real mermaid library in a browser.
+character of inventory text that is not a letter, a digit, a space, one of
+``.,_-/`` or one of the picture's own symbols as such a code, so no name can
+close a label (``"``, ``]``), start a link (``-->``), a directive (``%%{``), a
+markdown string (a backtick, which also keeps the block's code fence closed),
+a statement (``;``) or an entity of its own (``&``, ``#``), or meet Mermaid's
+pre-processing of ``style ...:#...;``. No Python library escapes for Mermaid,
+so this is our own, tested against the real mermaid library in a browser.
+One thing it cannot stop: Mermaid breaks the line at a literal backslash-n in
+a name even when both characters are entity codes (no text is lost).
 
 Mermaid refuses a diagram larger than 50,000 characters (``maxTextSize``) or
 with more than 500 links; :func:`bounded` redraws with smaller limits until
@@ -25,7 +27,10 @@ from cllint.findings import Severity
 MAX_TEXT = 40_000
 """Characters; below Mermaid's default ``maxTextSize`` of 50,000."""
 
-_SAFE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,_-/")
+_SAFE = frozenset(
+    "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 .,_-/"
+    "·→…✖⚠ℹ×"  # the picture's own symbols: no meaning to Mermaid
+)
 
 # kind -> (opening, closing) of the node shape
 SHAPES: dict[str, tuple[str, str]] = {
@@ -88,8 +93,7 @@ def _lines(item: Box) -> list[str]:
 
 
 def render(scene: Scene) -> str:
-    out = ["flowchart TB"]
-    out += [f"  classDef {name} {style}" for name, style in CLASSES.items()]
+    out: list[str] = []
     classes: list[tuple[str, str]] = []
     for item in scene.top:
         _item(item, out, "  ", classes)
@@ -121,7 +125,10 @@ def render(scene: Scene) -> str:
             out += [f"  {item.items[0].id} ~~~ {child.id}" for child in item.items[1:]]
     out += styles
     out += [f"  class {ident} {name}" for ident, name in classes]
-    return "\n".join(out) + "\n"
+    used = {name for _ident, name in classes}
+    head = ["flowchart TB"]
+    head += [f"  classDef {name} {style}" for name, style in CLASSES.items() if name in used]
+    return "\n".join(head + out) + "\n"
 
 
 def _item(item: Box, out: list[str], indent: str, classes: list[tuple[str, str]]) -> None:
