@@ -6,8 +6,9 @@ networks, the licensing group with its client access point and shared disk,
 and the products pointing at it says at a glance what a page of YAML does not.
 Findings of the normal check are drawn on the element they concern.
 
-- ``scene.py``: the picture as data (boxes, groups, links), built from the
-  model, bounded in size, with each finding attached to its element;
+- ``scene.py``: the picture as data (boxes, groups, links) and its limits;
+- ``builder.py``: the scene built from the model, bounded in size, with each
+  finding attached to its element;
 - ``dot.py`` / ``mermaid.py``: one renderer per language, each with its own
   escaper for inventory text;
 - ``svg.py``: SVG through Graphviz's ``dot`` program;
