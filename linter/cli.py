@@ -326,6 +326,60 @@ _SERVER_NEEDS = frozenset({"pygls", "lsprotocol", "cattrs", "attrs"})
 
 
 @cli.command()
+@click.argument("file", type=click.Path(path_type=str))
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["mermaid", "dot", "svg"]),
+    default="mermaid",
+    show_default=True,
+    help="Mermaid (for markdown), Graphviz DOT, or SVG drawn by Graphviz's dot.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the diagram to FILE.",
+)
+@click.option(
+    "--document",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Which inventory document of FILE (1-based; needed when it holds several).",
+)
+@click.option("--select", multiple=True, help="Rule ids, names or prefixes to check and draw.")
+@click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to check.")
+@click.option("--extend-select", multiple=True, help="Rules to check in addition.")
+@_config_option
+@_as_of_option
+def diagram(
+    file: str,
+    fmt: str,
+    output: Path | None,
+    document: int | None,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    config: Path | None,
+    as_of: _dt.date | None,
+) -> None:
+    """Draw the cluster one inventory declares, with its findings on the elements."""
+    from cllint.check import CheckOptions
+    from cllint.diagram.command import DiagramOptions, run
+
+    check_opts = CheckOptions(
+        paths=(file,),
+        select=select or None,
+        ignore=ignore or None,
+        extend_select=extend_select or None,
+        config=config,
+        as_of=as_of,
+    )
+    sys.exit(run(DiagramOptions(file, fmt, output, document, check_opts)))
+
+
+@cli.command()
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default="cllint.yaml")
 def init(file: Path) -> None:
     """Write a commented starter inventory to FILE (default cllint.yaml)."""

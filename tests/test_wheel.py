@@ -38,6 +38,8 @@ def test_wheel_installs_cllint_only_and_checks_the_example(tmp_path: Path) -> No
     assert "cllint/schemas/config.schema.json" in names
     assert "cllint/rules/cl402_cap_name_too_long.py" in names
     assert "cllint/py.typed" in names
+    assert "cllint/diagram/mermaid.py" in names
+    assert "cllint/runbook/steps.py" in names
 
     env = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env)
@@ -54,6 +56,13 @@ def test_wheel_installs_cllint_only_and_checks_the_example(tmp_path: Path) -> No
         cwd=example,
     )
     assert sarif.returncode == 0 and '"version": "2.1.0"' in sarif.stdout
+    picture = run([env / "bin" / "cllint", "diagram", "cluster.yaml"], cwd=example)
+    assert picture.returncode == 0 and picture.stdout.startswith("flowchart TB"), picture.stderr
+    # the runbook package is in the wheel (exit 1 would be a finding that blocks it)
+    runbook = run(
+        [env / "bin" / "cllint", "runbook", "--action", "install", "cluster.yaml"], cwd=example
+    )
+    assert runbook.returncode in (0, 1) and "internal error" not in runbook.stderr, runbook.stderr
     schema = run([env / "bin" / "cllint", "schema"])
     assert schema.returncode == 0 and "cllint inventory" in schema.stdout
 

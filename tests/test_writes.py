@@ -85,6 +85,19 @@ COMMANDS: list[list[str]] = [
         "markdown",
         "examples/cluster.yaml",
     ],
+    ["diagram", "examples/cluster.yaml"],
+    ["diagram", "-"],
+    ["diagram", "-f", "dot", "-o", "{out}/cluster.dot", "examples/cluster.yaml"],
+    [
+        "diagram",
+        "-f",
+        "svg",
+        "-o",
+        "{out}/wrong.svg",
+        "--document",
+        "1",
+        "examples/everything-wrong/cluster.yaml",
+    ],
 ]
 
 
@@ -100,9 +113,11 @@ def test_nothing_but_the_named_outputs_is_written(tree: Path) -> None:
         assert tree_hash(tree) == before, args
     assert sorted(p.name for p in out.iterdir()) == [
         "baseline.json",
+        "cluster.dot",
         "report.sarif",
         "runbook.md",
         "starter.yaml",
+        "wrong.svg",
     ]
 
 

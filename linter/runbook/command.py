@@ -160,10 +160,15 @@ def run(opts: RunbookOptions) -> int:
     notes = tuple(_finding_line(f) for f in relevant)
     book = steps.build(plan, opts.action, shown, notes)
     if opts.format == "markdown":
-        from cllint.runbook.render_markdown import render
+        from cllint.diagram import mermaid_block
+        from cllint.runbook.render_markdown import render as render_markdown
+
+        picture = mermaid_block(inventory, relevant, source=path, base=settings.base)
+        text = render_markdown(book, picture)
     else:
         from cllint.runbook.render_text import render
-    text = render(book)
+
+        text = render(book)
     if opts.output is not None:
         from cllint.fileio import write_atomic
 

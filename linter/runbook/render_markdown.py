@@ -4,7 +4,9 @@ Numbering runs on across sections (a list starts at its first number), so a
 ticket comment can say "done up to step 12". Inventory values are escaped
 twice over: control characters (as on a terminal) and the characters markdown
 would read as markup, so a resource group called ``*prod*`` stays literal.
-Paths, addresses and URLs are code spans; commands are fenced blocks.
+Paths, addresses and URLs are code spans; commands are fenced blocks. The
+cluster's Mermaid diagram (``cllint diagram``), which GitHub, GitLab and Azure
+DevOps render in place, follows the findings.
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ def _fence(lines: list[str]) -> str:
     return "`" * max(3, longest + 1)
 
 
-def render(book: Runbook) -> str:
+def render(book: Runbook, diagram: str | None = None) -> str:
+    """The runbook; ``diagram`` (a fenced Mermaid block) is shown under "The cluster"."""
     out: list[str] = [f"# {line(book.title)}", ""]
     for s in book.summary:
         out += [line(s), ""]
@@ -64,6 +67,8 @@ def render(book: Runbook) -> str:
         out += [f"- {line(f)}" for f in book.findings]
     else:
         out.append("None.")
+    if diagram:
+        out += ["", "## The cluster", "", diagram.rstrip("\n")]
     number = 0
     for section in book.sections:
         out += ["", f"## {line(section.title)}", ""]

@@ -1,0 +1,182 @@
+"""The ``diagram`` command's flow: check the inventory, draw it, write the picture.
+
+The picture shows the findings, so the normal check runs first (the same
+settings as ``check``: config file, ``--select``/``--ignore``, ``--as-of``);
+unlike ``runbook``, errors do not stop it – they are what a reviewer wants to
+see, drawn on the element they concern. The exit status is 0 whenever a
+picture was written.
+
+An inventory that does not load at all (a YAML syntax error, a file over a
+limit: CL001) has nothing to draw: one line names the finding and the exit
+status is 1. One that loads but breaks the schema (CL002) is drawn with
+what is known – the model leaves invalid values out – and the CL002
+findings on their elements.
+
+Nothing is written but standard output or ``-o FILE`` (never over the
+inventory itself); ``dot`` for SVG runs on a pipe.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError, build_settings
+from cllint.engine import STDIN, Settings, display_path, is_inventory
+
+if TYPE_CHECKING:
+    from cllint.diagram.scene import Limits, Scene
+
+
+@dataclass(slots=True)
+class DiagramOptions:
+    """The ``diagram`` command line, as parsed."""
+
+    file: str
+    format: str = "mermaid"
+    output: Path | None = None
+    document: int | None = None
+    """1-based among the file's inventory documents; required when there are several."""
+    check: CheckOptions = field(default_factory=CheckOptions)
+
+
+def _read(file: str, settings: Settings) -> tuple[bytes, Path]:
+    """The file's bytes (at most one over the size limit, so CL001 can say so)."""
+    limit = settings.limits.max_bytes + 1
+    if file == STDIN:
+        return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
+    path = Path(file)
+    try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise UsageError(f"cannot read {file}: not a regular file")
+        with open(path, "rb") as fh:
+            return fh.read(limit), path
+    except OSError as exc:
+        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+class NotDrawn(Exception):
+    """The file does not load (CL001): a one-line message, exit status 1."""
+
+
+def run(opts: DiagramOptions) -> int:
+    """Run ``cllint diagram``; return the exit status."""
+    from cllint import config as config_mod
+    from cllint.config import ConfigError
+    from cllint.terminal import escape
+
+    try:
+        config = config_mod.load(opts.check.config)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    settings, _fail_on = build_settings(opts.check, config)
+    data, path = _read(opts.file, settings)
+    shown = display_path(opts.file, settings.base)
+    if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
+        raise UsageError(f"refusing to write the diagram over the inventory {opts.file}")
+    try:
+        text = picture(data, path, shown, settings, opts.format, opts.document)
+    except NotDrawn as exc:
+        print(f"cllint: {escape(str(exc))}", file=sys.stderr)
+        return EXIT_FINDINGS
+    if opts.output is not None:
+        from cllint.fileio import write_atomic
+
+        try:
+            write_atomic(opts.output, text)
+        except OSError as exc:
+            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def picture(
+    data: bytes, path: Path, shown: str, settings: Settings, fmt: str, document: int | None = None
+) -> str:
+    """The diagram of one inventory file's document, with its findings, in ``fmt``.
+
+    ``path`` is where the file is (license files are found relative to it),
+    ``shown`` how it is named in messages. Raises :class:`NotDrawn` when the
+    file does not load and ``UsageError`` for a wrong ``document``.
+    """
+    from cllint import model
+    from cllint.diagram import scene as scene_mod
+    from cllint.engine import Linter
+    from cllint.licensefiles import SERVICE
+    from cllint.loader import load_bytes
+    from cllint.schema import schema_findings
+
+    linter = Linter(settings)
+    report = linter.lint_bytes(data, shown, path)
+    loaded = load_bytes(data, settings.limits)
+    documents = [d for d in loaded.documents if is_inventory(d.data)]
+    if len(documents) > 1 and document is None:
+        raise UsageError(
+            f"{shown} holds {len(documents)} inventory documents; "
+            f"choose one with --document N (1-{len(documents)})"
+        )
+    if document is not None and document > len(documents) and documents:
+        raise UsageError(
+            f"--document {document}: {shown} holds {len(documents)} inventory "
+            f"document{'s' if len(documents) != 1 else ''}"
+        )
+    if not documents:
+        fatal = next((f for f in report.findings if f.rule_id == "CL001"), None)
+        if fatal is not None:
+            raise NotDrawn(
+                f"cannot draw {shown}: it does not load "
+                f"({fatal.line}:{fatal.column}: CL001 {fatal.message})"
+            )
+        raise UsageError(f"{shown} is not an inventory (no cluster, nodes or licensing key)")
+    doc = documents[(document or 1) - 1]
+
+    # This document's findings, plus those of the file as a whole (YAML syntax,
+    # duplicate keys); license-file findings belong to the document that lists them.
+    findings = [
+        f
+        for f in report.findings
+        if f.suppression is None
+        and (f.document == doc.index or (f.pointer is None and f.file is None))
+    ]
+    _schema, invalid = schema_findings(doc.data)
+    inventory = model.build(doc.data, invalid, doc.raw)
+    views = scene_mod.license_views(
+        inventory, path, settings.base, reader=linter.services.get(SERVICE)
+    )
+
+    def draw(limits: scene_mod.Limits | None) -> scene_mod.Scene:
+        return scene_mod.build(inventory, findings, views, limits or scene_mod.DEFAULT_LIMITS)
+
+    return render(fmt, draw)
+
+
+def render(fmt: str, make: Callable[[Limits | None], Scene]) -> str:
+    """The picture in ``fmt`` (mermaid, dot or svg) of the scene ``make(limits)`` draws."""
+    if fmt == "mermaid":
+        from cllint.diagram.mermaid import bounded
+
+        return bounded(make)
+    from cllint.diagram.dot import render as dot_render
+
+    dot_text = dot_render(make(None))
+    if fmt == "dot":
+        return dot_text
+    from cllint.diagram.svg import SvgError, to_svg
+
+    try:
+        return to_svg(dot_text)
+    except SvgError as exc:
+        raise UsageError(str(exc)) from None
