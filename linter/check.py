@@ -198,6 +198,42 @@ def _apply_baseline(opts: CheckOptions, known: frozenset[str], files: list[FileR
     baseline.apply(known, findings)
 
 
+def _check_cwd() -> None:
+    """A run from a folder deleted under it is a one-line error, not an internal one."""
+    try:
+        os.getcwd()
+    except OSError:
+        raise UsageError("the current folder no longer exists; cd to a folder first") from None
+
+
+def check_named(path: str) -> None:
+    """A path named on the command line must be readable: a gate never passes on
+    a file it could not read (permission denied, a dangling link, a loop of links).
+
+    A walked folder may skip such entries (``-v`` lists them); a named one may not.
+    A named pipe or a device is left to the lint, which skips it unread.
+    """
+    import stat
+
+    from cllint.fileio import reason
+    from cllint.terminal import escape
+
+    if path == "-":
+        return
+    try:
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+        elif stat.S_ISDIR(st.st_mode):
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+    except OSError as exc:
+        if not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {escape(path)}") from None
+        raise UsageError(f"{escape(path)}: cannot read: {reason(exc)}") from None
+    except ValueError:  # a NUL byte in the name
+        raise UsageError(f"{escape(path)}: cannot read: a name the system refuses") from None
+
+
 def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     """Run ``cllint check``; return the exit status."""
     from cllint import config as config_mod
@@ -206,6 +242,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     from cllint.runner import run_files
     from cllint.terminal import escape, want_color
 
+    _check_cwd()
     try:
         config = config_mod.load(opts.config)
     except ConfigError as exc:
@@ -214,8 +251,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     fmt = choose_format(opts, environ)
 
     for path in opts.paths:
-        if path != "-" and not os.path.lexists(path):
-            raise UsageError(f"no such file or folder: {path}")
+        check_named(path)
     skipped_paths: list[str] = []
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     known = _read_baseline(opts.baseline)

@@ -171,20 +171,18 @@ class Linter:
         if str(path) == STDIN:
             data = read_stdin(self.settings.limits.max_bytes + 1)
             return self.lint_bytes(data, shown, Path.cwd() / "stdin.yaml")
+        from cllint.fileio import NotRegular, read_regular, reason
+
         p = Path(path)
         try:
-            st = p.stat()
-        except OSError as exc:
-            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
-        import stat
-
-        if not stat.S_ISREG(st.st_mode):
+            # Opened non-blocking and checked once open: a pipe swapped in after a
+            # stat() could otherwise hang the run.
+            data = read_regular(p, self.settings.limits.max_bytes + 1)
+        except NotRegular:
             return FileReport(shown, skipped="not a regular file")
-        try:
-            with open(p, "rb") as fh:
-                data = fh.read(self.settings.limits.max_bytes + 1)
-        except OSError as exc:
-            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte
+            detail = reason(exc) if isinstance(exc, OSError) else "a name the system refuses"
+            return FileReport(shown, skipped=f"cannot read: {detail}")
         return self.lint_bytes(data, shown, p)
 
     def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileReport:

@@ -106,15 +106,18 @@ def test_nothing_but_the_named_outputs_is_written(tree: Path) -> None:
     ]
 
 
-def test_an_output_symlink_is_replaced_not_written_through(tmp_path: Path) -> None:
+def test_an_output_symlink_is_refused_neither_replaced_nor_written_through(
+    tmp_path: Path,
+) -> None:
     target = tmp_path / "elsewhere.txt"
     target.write_text("keep me\n")
     (tmp_path / "inventory.yaml").write_text(clean_inventory())
     os.symlink(target, tmp_path / "report.json")
     run = run_cllint(["check", "-f", "json", "-o", "report.json", "inventory.yaml"], cwd=tmp_path)
-    assert run.code in (0, 1), run.err
+    assert run.code == 2 and run.err.count("\n") == 1, run.err
+    assert "a symbolic link; only a regular file is replaced" in run.err
     assert target.read_text() == "keep me\n"
-    assert not (tmp_path / "report.json").is_symlink()
+    assert (tmp_path / "report.json").is_symlink()
 
 
 # -- write_atomic ---------------------------------------------------------------
