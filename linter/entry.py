@@ -3,11 +3,12 @@
 A pre-commit hook runs ``cllint check`` with the staged file names on every
 commit, so its start-up is felt. Importing click costs about a quarter of a
 one-file check; for the plain form — ``check`` followed only by paths, no
-option — this module builds the same :class:`~cllint.check.CheckOptions` the
-click command would (every option at its default) and runs the same flow.
-Anything else (an option, ``-`` for standard input, ``--``, another command)
-goes to the click command line in ``cli.py``, which stays the one definition
-of the interface.
+option, or ``check --`` followed by anything, which the hook runs so that a
+committed file named ``--write-baseline=z.json`` stays a file name — this
+module builds the same :class:`~cllint.check.CheckOptions` the click command
+would (every option at its default) and runs the same flow. Anything else (an
+option, ``-`` for standard input, another command) goes to the click command
+line in ``cli.py``, which stays the one definition of the interface.
 """
 
 from __future__ import annotations
@@ -17,11 +18,27 @@ import sys
 from collections.abc import Callable, Sequence
 
 
+def plain_paths(args: Sequence[str]) -> list[str] | None:
+    """The paths of ``check PATH...`` (none of which could be an option) or of
+    ``check [PATH...] -- PATH...`` (after ``--`` everything is a path); else None."""
+    if len(args) < 2 or args[0] != "check":
+        return None
+    rest = list(args[1:])
+    after: list[str] = []
+    if "--" in rest:
+        cut = rest.index("--")
+        rest, after = rest[:cut], rest[cut + 1 :]
+    if not all(a and not a.startswith("-") for a in rest):
+        return None
+    if not all(after) or "-" in after:  # standard input takes the full command line
+        return None
+    paths = rest + after
+    return paths or None
+
+
 def plain_check(args: Sequence[str]) -> bool:
-    """``check`` and one or more paths, none of which could be an option."""
-    return (
-        len(args) >= 2 and args[0] == "check" and all(a and not a.startswith("-") for a in args[1:])
-    )
+    """Whether ``args`` is a plain check (see :func:`plain_paths`)."""
+    return plain_paths(args) is not None
 
 
 def _fail(message: str) -> int:
@@ -69,8 +86,9 @@ def _run_plain_check(paths: Sequence[str]) -> int:
 def main() -> None:
     """``cllint``: the fast path for a plain check, else the click command line."""
     args = sys.argv[1:]
-    if plain_check(args):
-        sys.exit(guarded(lambda: _run_plain_check(args[1:])))
+    paths = plain_paths(args)
+    if paths is not None:
+        sys.exit(guarded(lambda: _run_plain_check(paths)))
     from cllint.cli import main as cli_main
 
     cli_main()
