@@ -11,7 +11,6 @@ import functools
 import os
 from collections.abc import Sequence
 
-
 # Pattern steps; matching walks the set of steps reachable so far, one character
 # of the path at a time, so it costs len(path) × len(pattern) at worst. (A
 # regular expression with ``[^/]*`` for every ``*`` backtracks: a pattern of
