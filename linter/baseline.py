@@ -26,9 +26,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cllint.findings import Finding, Suppression
+from cllint.findings import Finding, Suppression, excerpt
 
 VERSION = 1
+MAX_BYTES = 64 << 20
+"""About 500,000 findings; a larger file is not a baseline cllint wrote."""
 JUSTIFICATION = "recorded in the baseline"
 
 
@@ -63,18 +65,27 @@ def write(path: Path, findings: Iterable[Finding]) -> None:
 
 def load(path: Path) -> frozenset[str]:
     """The fingerprints recorded in the baseline at ``path``."""
+    from cllint.fileio import read_confined, reason
+
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        # A committed baseline may be a link to /dev/zero or out of the repository.
+        data: Any = json.loads(read_confined(path, MAX_BYTES, "baseline").decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {reason(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.reason}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: the baseline is not JSON: nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: the baseline is not JSON: {exc.msg}") from None
     if not isinstance(data, dict) or data.get("tool") != "cllint":
         raise BaselineError(f'{path}: not a cllint baseline (no "tool": "cllint")')
     if data.get("version") != VERSION:
-        raise BaselineError(f"{path}: unsupported baseline version {data.get('version')!r}")
+        raise BaselineError(
+            f"{path}: unsupported baseline version {excerpt(str(data.get('version')))}"
+        )
     items = data.get("findings")
     if not isinstance(items, list) or not all(
         isinstance(i, dict) and isinstance(i.get("fingerprint"), str) for i in items

@@ -241,10 +241,28 @@ class Linter:
             for rid, rule in self.rule_classes.items()
             if rid not in ignored and (dns or not rule.online)
         }
+        # CL009 notes count against max-findings like every other finding.
+        room = self.settings.limits.max_findings - len(report.findings)
+        dropped = 0
         for note in suppressions.apply(text, report.findings, ran):
-            if note.rule_id in ran:
-                self._finish(note, None, shown, lines)
-                report.findings.append(note)
+            if note.rule_id not in ran:
+                continue
+            if room <= 0:
+                dropped += 1
+                continue
+            room -= 1
+            self._finish(note, None, shown, lines)
+            report.findings.append(note)
+        if dropped and "CL001" in ran:
+            limit = self.settings.limits.max_findings
+            stop = Finding(
+                "CL001",
+                f"more than {limit} findings in this file; the rest are not reported "
+                "(limit max-findings)",
+                span=Span.point(1, 1),
+            )
+            self._finish(stop, None, shown, lines)
+            report.findings.append(stop)
 
     def _ignored_for(self, shown: str) -> frozenset[str]:
         """Rule ids that ``per-file-ignores`` switches off for this path."""

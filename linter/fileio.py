@@ -79,6 +79,25 @@ def read_regular(path: str | Path, limit: int) -> bytes:
         os.close(fd)
 
 
+def read_confined(path: Path, limit: int, what: str) -> bytes:
+    """:func:`read_regular`, refusing a symbolic link that leads out of the
+    repository the path lies in (a committed ``.cllint.yaml -> /etc/shadow``)
+    and a file over ``limit`` bytes. Raises ``OSError`` with a short reason."""
+    from cllint.engine import find_root
+
+    absolute = Path(os.path.abspath(path))
+    # the root of the folder the name is in (find_root resolves its argument, so
+    # a name inside that folder is given, never the link itself)
+    fence = os.path.realpath(find_root(absolute.parent / ".cllint-probe"))
+    real = os.path.realpath(absolute)
+    if os.path.commonpath([real, fence]) != fence:
+        raise OSError(errno.EACCES, "a symbolic link to outside the repository; not read")
+    data = read_regular(path, limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"larger than a {what} can be ({limit} bytes); not read")
+    return data
+
+
 def reason(exc: OSError) -> str:
     """An ``OSError`` as a short phrase: ``permission denied``, ``a named pipe, not…``."""
     if isinstance(exc, NotRegular):
