@@ -7,6 +7,7 @@ declarations and the flow can be read (and tested) top to bottom.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from cllint.config import Config, ConfigError
 from cllint.engine import FileReport, Settings
-from cllint.findings import Severity
+from cllint.findings import Severity, q
 from cllint.loader import Limits
 from cllint.rule import Rule
 
@@ -110,6 +111,13 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
     options["dns-timeout"] = opts.dns_timeout if opts.dns_timeout is not None else 3.0
 
     limits_cfg: Mapping[str, int] = config.get("limits", {})
+    for key, value in limits_cfg.items():
+        # JSON Schema calls 100000.0 an integer; a limit must be a whole number
+        if type(value) is not int:
+            raise UsageError(f"limits.{key}: {q(value)} is not a whole number")
+    for key, value in config.values.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise UsageError(f"{key}: {value} is not a finite number")
     defaults = Limits()
     limits = Limits(
         max_bytes=limits_cfg.get("max-file-size", defaults.max_bytes),
@@ -117,6 +125,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         max_nodes=limits_cfg.get("max-nodes", defaults.max_nodes),
         max_documents=limits_cfg.get("max-documents", defaults.max_documents),
         max_findings=limits_cfg.get("max-findings", defaults.max_findings),
+        max_findings_per_run=limits_cfg.get("max-findings-per-run", defaults.max_findings_per_run),
     )
     enabled = selection.enabled_rules()
     if not opts.resolve:

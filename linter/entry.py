@@ -13,6 +13,7 @@ line in ``cli.py``, which stays the one definition of the interface.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -49,7 +50,20 @@ def _fail(message: str) -> int:
     return 2
 
 
-def guarded(run: Callable[[], int], verbose: bool = False) -> int:
+def safe_streams() -> None:
+    """Never fail on output: a character the terminal's encoding lacks (our own
+    messages hold an en dash; a file name may hold any byte) is written as an
+    escape, not an ``UnicodeEncodeError`` that ends the run."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a closed or odd stream
+                pass
+
+
+def guarded(run: Callable[[], int], verbose: bool = False, broken_pipe: int = 1) -> int:
     """Run a command and map every failure to the spec's exit statuses.
 
     A usage problem is status 2 with one line; any other exception is an
@@ -61,8 +75,13 @@ def guarded(run: Callable[[], int], verbose: bool = False) -> int:
         print("cllint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        # The reader went away: say nothing more, and let the interpreter's final
+        # flush of stdout go nowhere instead of printing another error.
+        with contextlib.suppress(OSError, ValueError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
         sys.stderr.close()
-        return 1
+        return broken_pipe
     except Exception as exc:
         # A UsageError can only come from an imported cllint.check; looking it up
         # instead of importing it keeps ``--version`` and ``rules`` light.
@@ -88,6 +107,7 @@ def main() -> None:
     args = sys.argv[1:]
     paths = plain_paths(args)
     if paths is not None:
+        safe_streams()
         sys.exit(guarded(lambda: _run_plain_check(paths)))
     from cllint.cli import main as cli_main
 
