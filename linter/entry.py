@@ -57,10 +57,8 @@ def safe_streams() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
                 reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):  # pragma: no cover - a closed or odd stream
-                pass
 
 
 def guarded(run: Callable[[], int], verbose: bool = False, broken_pipe: int = 1) -> int:
