@@ -50,7 +50,9 @@ def entries(findings: Iterable[Finding]) -> list[dict[str, str]]:
 
 def dumps(findings: Iterable[Finding]) -> str:
     data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    from cllint.terminal import json_names
+
+    return json_names(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
 def write(path: Path, findings: Iterable[Finding]) -> None:
