@@ -61,17 +61,49 @@ def safe_streams() -> None:
                 reconfigure(errors="backslashreplace")
 
 
+class Terminated(BaseException):
+    """SIGTERM or SIGHUP (``kill``, ``timeout``, a closed terminal), raised in the
+    main thread like Ctrl-C's KeyboardInterrupt, so the same clean-up runs: the
+    worker pool is stopped, a half-written output's temporary file is removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _terminate(signum: int, _frame: object) -> None:
+    raise Terminated(signum)
+
+
+def catch_signals() -> None:
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only)."""
+    import signal
+
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, _terminate)
+
+
 def guarded(run: Callable[[], int], verbose: bool = False, broken_pipe: int = 1) -> int:
     """Run a command and map every failure to the spec's exit statuses.
 
     A usage problem is status 2 with one line; any other exception is an
     internal error, status 2 with one line (its traceback only with --verbose).
     """
+    catch_signals()
     try:
         return run()
     except KeyboardInterrupt:
         print("cllint: interrupted", file=sys.stderr)
         return 130
+    except Terminated as exc:
+        import signal
+
+        with contextlib.suppress(OSError, ValueError):
+            name = signal.Signals(exc.signum).name
+            print(f"cllint: stopped by {name}", file=sys.stderr)
+        return 128 + exc.signum
     except BrokenPipeError:
         # The reader went away: say nothing more, and let the interpreter's final
         # flush of stdout go nowhere instead of printing another error.
