@@ -38,24 +38,33 @@ class BaselineError(Exception):
     """The baseline cannot be read; the message is one line for the user."""
 
 
-def entries(findings: Iterable[Finding]) -> list[dict[str, str]]:
-    """Baseline entries for ``findings`` (suppressed in source ones are left out), sorted."""
-    unique = {
+Key = tuple[str, str, str]
+"""What a baseline records of a finding: (path, rule, fingerprint)."""
+
+
+def keys(findings: Iterable[Finding]) -> set[Key]:
+    """The baseline keys of ``findings`` (suppressed in source ones are left out)."""
+    return {
         (f.path, f.rule_id, f.fingerprint)
         for f in findings
         if f.suppression is None or f.suppression.kind == "external"
     }
+
+
+def entries(findings: Iterable[Finding] | set[Key]) -> list[dict[str, str]]:
+    """Baseline entries for ``findings`` (or their keys), sorted."""
+    unique = findings if isinstance(findings, set) else keys(findings)
     return [{"fingerprint": fp, "rule": rule, "path": path} for path, rule, fp in sorted(unique)]
 
 
-def dumps(findings: Iterable[Finding]) -> str:
-    data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
+def dumps(findings: Iterable[Finding] | set[Key]) -> str:
     from cllint.terminal import json_names
 
+    data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
     return json_names(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def write(path: Path, findings: Iterable[Finding]) -> None:
+def write(path: Path, findings: Iterable[Finding] | set[Key]) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
     from cllint.fileio import write_atomic
 

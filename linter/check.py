@@ -17,7 +17,7 @@ from typing import Any
 
 from cllint.config import Config, ConfigError
 from cllint.engine import FileReport, Settings
-from cllint.findings import Severity, q
+from cllint.findings import Finding, Severity, q
 from cllint.loader import Limits
 from cllint.rule import Rule
 
@@ -191,20 +191,58 @@ def _read_baseline(path: Path | None) -> frozenset[str]:
         raise UsageError(str(exc)) from None
 
 
-def _apply_baseline(opts: CheckOptions, known: frozenset[str], files: list[FileReport]) -> None:
-    """Hide baselined findings; with ``--write-baseline``, record (and so hide) every one."""
-    if opts.baseline is None and opts.write_baseline is None:
-        return
-    from cllint import baseline
+class _Collector:
+    """Takes each file's report as it comes: hides baselined findings, records
+    the baseline to write, and keeps at most ``max-findings-per-run`` findings.
 
-    findings = [f for file in files for f in file.findings]
-    try:
-        if opts.write_baseline is not None:
-            baseline.write(opts.write_baseline, findings)
-            known = known | {f.fingerprint for f in findings if f.suppression is None}
-    except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
-    baseline.apply(known, findings)
+    A per-file limit alone lets aliases turn forty 24 KB files into 400,000
+    findings; past the run's limit findings are only counted (and whether one
+    of them fails the run), so memory stays proportional to what is reported.
+    """
+
+    def __init__(self, opts: CheckOptions, known: frozenset[str], settings: Settings) -> None:
+        self.known = known
+        self.baselining = opts.baseline is not None or opts.write_baseline is not None
+        self.recording = opts.write_baseline is not None
+        self.recorded: set[tuple[str, str, str]] = set()
+        self.room = settings.limits.max_findings_per_run
+        self.omitted = 0
+        self.omitted_severities: set[Severity] = set()
+        self.files: list[FileReport] = []
+
+    def add(self, file: FileReport) -> None:
+        from cllint import baseline
+        from cllint.findings import Suppression
+
+        if self.recording:
+            self.recorded |= baseline.keys(file.findings)
+            for f in file.findings:  # a new baseline records, and so hides, every one
+                if f.suppression is None:
+                    f.suppression = Suppression("external", baseline.JUSTIFICATION)
+        elif self.baselining:
+            baseline.apply(self.known, file.findings)
+        shown = sum(1 for f in file.findings if f.suppression is None)
+        if shown > self.room:
+            kept: list[Finding] = []
+            for f in file.findings:
+                if self.room > 0:
+                    kept.append(f)
+                    self.room -= f.suppression is None
+                elif f.suppression is None:
+                    self.omitted += 1
+                    self.omitted_severities.add(f.severity)
+            file.findings = kept
+        else:
+            self.room -= shown
+        self.files.append(file)
+
+    def write_baseline(self, path: Path) -> None:
+        from cllint import baseline
+
+        try:
+            baseline.write(path, self.recorded)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
 
 
 def _check_cwd() -> None:
@@ -265,11 +303,15 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     known = _read_baseline(opts.baseline)
     _resolve(opts, paths, settings)
-    files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
-    _apply_baseline(opts, known, files)
+    collector = _Collector(opts, known, settings)
+    for file in run_files(paths, settings, opts.jobs):
+        collector.add(file)
+    if opts.write_baseline is not None:
+        collector.write_baseline(opts.write_baseline)
 
     report = Report(
-        files=files,
+        files=collector.files,
+        omitted=collector.omitted,
         rules=settings.rules,
         base=settings.base,
         color=want_color(opts.color) and fmt == "text" and opts.output is None,
@@ -292,11 +334,18 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
             print(summary(report))
     else:
         sys.stdout.write(text)
+    summarised = opts.output is not None and not opts.quiet  # the summary says it
+    if collector.omitted and not summarised and (fmt != "text" or opts.output is not None):
+        from cllint.formats.text_format import omitted_note
+
+        print(f"cllint: {omitted_note(collector.omitted)}", file=sys.stderr)
     if opts.verbose:
         for path in skipped_paths:
             print(f"{escape(path)}: excluded", file=sys.stderr)
 
     if fail_on is None:
         return EXIT_OK
-    failing = any(f.severity >= fail_on for f in report.findings())
+    failing = any(f.severity >= fail_on for f in report.findings()) or any(
+        severity >= fail_on for severity in collector.omitted_severities
+    )
     return EXIT_FINDINGS if failing else EXIT_OK

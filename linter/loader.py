@@ -34,7 +34,7 @@ class Limits:
     max_documents: int = 100
     max_findings: int = 10_000
     """Most findings reported for one file (the engine stops collecting past it)."""
-    max_findings_per_run: int = 50_000
+    max_findings_per_run: int = 20_000
     """Most findings reported for a whole run; the rest are counted, not kept."""
 
 

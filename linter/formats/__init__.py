@@ -28,6 +28,8 @@ class Report:
     color: bool = False
     verbose: bool = False
     quiet: bool = False
+    omitted: int = 0
+    """Findings past the run's ``max-findings-per-run``: counted, not kept."""
 
     def findings(self, include_suppressed: bool = False) -> Iterator[Finding]:
         for file in self.files:
