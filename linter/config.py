@@ -73,7 +73,9 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     except RecursionError:  # a 3,000-deep array: tomllib recurses
         raise ConfigError(f"{path}: cannot read: nested too deeply") from None
     tool = data.get("tool")
-    section = tool.get("cllint") if isinstance(tool, dict) else None
+    if tool is not None and not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.cllint]), not a value")
+    section = tool.get("cllint") if tool is not None else None
     if section is not None and not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.cllint] must be a table of settings")
     return section
