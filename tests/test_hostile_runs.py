@@ -672,7 +672,7 @@ def test_a_server_that_hangs_up_over_tcp_is_cl905(
         ],
         cwd=tmp_path,
     )
-    assert run.code == 1, run.err
+    assert run.code == 0, run.err  # CL905 is a warning; it was "interrupted" (130)
     assert run.err == ""
     found = json.loads(run.out)
     assert {f["rule"] for f in found if f["rule"].startswith("CL9")} == {"CL905"}
