@@ -129,7 +129,7 @@ def _ask_server(question: Question, qname: str, server: Nameserver, setup: Setup
         reason = RCODE_REASONS.get(text, f"answered {text}")
         return Answer(UNAVAILABLE, server=str(server), reason=reason)
     try:
-        chain = response.resolve_chaining()  # type: ignore[attr-defined]
+        chain = response.resolve_chaining()
     except dns.exception.DNSException as exc:
         return Answer(UNAVAILABLE, server=str(server), reason=f"bad response: {exc}")
     if chain.answer is None:
