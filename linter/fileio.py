@@ -59,9 +59,12 @@ def read_regular(path: str | Path, limit: int) -> bytes:
     ``OSError`` when it cannot be opened (missing, permission denied, a
     dangling link or a loop of links); never blocks on a pipe.
     """
+    before = os.stat(path)
+    if not stat.S_ISREG(before.st_mode):  # never even opened: opening a device can act
+        raise NotRegular(errno.EINVAL, f"{kind(before.st_mode)}, not a regular file")
     fd = os.open(path, _READ_FLAGS)
     try:
-        st = os.fstat(fd)
+        st = os.fstat(fd)  # what was opened, not what was there a moment ago
         if not stat.S_ISREG(st.st_mode):
             raise NotRegular(errno.EINVAL, f"{kind(st.st_mode)}, not a regular file")
         if _READ_FLAGS & getattr(os, "O_NONBLOCK", 0):
