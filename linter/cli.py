@@ -326,6 +326,13 @@ def main() -> None:
             result = cli.main(prog_name="cllint", standalone_mode=False)
         except click.exceptions.Abort:
             raise KeyboardInterrupt from None  # Ctrl-C: one line and 130, not "Aborted!"
+        except SystemExit:
+            from click.utils import PacifyFlushWrapper
+
+            if isinstance(sys.stdout, PacifyFlushWrapper):
+                # click met EPIPE (the reader went away) and exits 1 itself
+                raise BrokenPipeError from None
+            raise
         except click.UsageError as exc:
             # one line, like every other error (click's own is usage, hint, blank, error)
             where = exc.ctx.command_path if exc.ctx is not None else "cllint"

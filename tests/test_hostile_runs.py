@@ -387,18 +387,16 @@ def test_a_pipe_swapped_in_is_never_read(tmp_path: Path) -> None:
 def test_a_run_from_a_deleted_folder_is_one_line(tmp_path: Path) -> None:
     gone = tmp_path / "gone"
     gone.mkdir()
+    command = [sys.executable, "-m", "cllint", "check"]
+    script = f"import os; os.rmdir({str(gone)!r}); os.execv({sys.executable!r}, {command!r})"
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-c",
-            f"import os; os.rmdir({str(gone)!r}); os.execvp(*{[sys.executable, [sys.executable, '-m', 'cllint', 'check']]!r})",
-        ],
+        [sys.executable, "-c", script],
         cwd=gone,
         stderr=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
     )
-    out, err = proc.communicate(timeout=120)
+    _out, err = proc.communicate(timeout=120)
     assert proc.returncode == 2, err
     one_line(err)
     assert "the current folder no longer exists" in err
@@ -500,7 +498,7 @@ def test_a_signal_ends_the_pool_and_the_pipe(tmp_path: Path, signum: int) -> Non
     assert len(workers) >= 2, "the pool never started"
     time.sleep(1)
     proc.send_signal(signum)
-    out, err = proc.communicate(timeout=120)  # EOF on both pipes: no worker holds them
+    _out, err = proc.communicate(timeout=120)  # EOF on both pipes: no worker holds them
     assert proc.returncode == 128 + signum, err
     assert err.decode().endswith(f"cllint: stopped by {signal.Signals(signum).name}\n")
     gone_by = time.monotonic() + 60
