@@ -253,7 +253,8 @@ class Linter:
             room -= 1
             self._finish(note, None, shown, lines)
             report.findings.append(note)
-        if dropped and "CL001" in ran:
+        stopped = any(f.message.endswith("(limit max-findings)") for f in report.findings)
+        if dropped and "CL001" in ran and not stopped:
             limit = self.settings.limits.max_findings
             stop = Finding(
                 "CL001",
