@@ -327,10 +327,9 @@ def main() -> None:
         except click.exceptions.Abort:
             raise KeyboardInterrupt from None  # Ctrl-C: one line and 130, not "Aborted!"
         except SystemExit:
-            from click.utils import PacifyFlushWrapper
-
-            if isinstance(sys.stdout, PacifyFlushWrapper):
-                # click met EPIPE (the reader went away) and exits 1 itself
+            # click met EPIPE when it swapped stdout for its PacifyFlushWrapper
+            if "PacifyFlushWrapper" in type(sys.stdout).__name__:
+                # (the reader went away) and exits 1 itself
                 raise BrokenPipeError from None
             raise
         except click.UsageError as exc:
