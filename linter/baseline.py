@@ -28,9 +28,11 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from cllint.findings import Finding, Suppression
+from cllint.findings import Finding, Suppression, excerpt
 
 VERSION = 1
+MAX_BYTES = 64 << 20
+"""About 500,000 findings; a larger file is not a baseline cllint wrote."""
 JUSTIFICATION = "recorded in the baseline"
 
 
@@ -38,22 +40,33 @@ class BaselineError(Exception):
     """The baseline cannot be read; the message is one line for the user."""
 
 
-def entries(findings: Iterable[Finding]) -> list[dict[str, str]]:
-    """Baseline entries for ``findings`` (suppressed in source ones are left out), sorted."""
-    unique = {
+Key = tuple[str, str, str]
+"""What a baseline records of a finding: (path, rule, fingerprint)."""
+
+
+def keys(findings: Iterable[Finding]) -> set[Key]:
+    """The baseline keys of ``findings`` (suppressed in source ones are left out)."""
+    return {
         (f.path, f.rule_id, f.fingerprint)
         for f in findings
         if f.suppression is None or f.suppression.kind == "external"
     }
+
+
+def entries(findings: Iterable[Finding] | set[Key]) -> list[dict[str, str]]:
+    """Baseline entries for ``findings`` (or their keys), sorted."""
+    unique = findings if isinstance(findings, set) else keys(findings)
     return [{"fingerprint": fp, "rule": rule, "path": path} for path, rule, fp in sorted(unique)]
 
 
-def dumps(findings: Iterable[Finding]) -> str:
+def dumps(findings: Iterable[Finding] | set[Key]) -> str:
+    from cllint.terminal import json_names
+
     data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return json_names(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
 
 
-def write(path: Path, findings: Iterable[Finding]) -> None:
+def write(path: Path, findings: Iterable[Finding] | set[Key]) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
     from cllint.fileio import write_atomic
 
@@ -65,18 +78,27 @@ def write(path: Path, findings: Iterable[Finding]) -> None:
 
 def load(path: Path) -> frozenset[str]:
     """The fingerprints recorded in the baseline at ``path``."""
+    from cllint.fileio import read_confined, reason
+
     try:
-        data: Any = json.loads(path.read_text(encoding="utf-8"))
+        # A committed baseline may be a link to /dev/zero or out of the repository.
+        data: Any = json.loads(read_confined(path, MAX_BYTES, "baseline").decode("utf-8"))
     except FileNotFoundError:
         raise BaselineError(f"{path}: no such baseline file") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: cannot read the baseline: {exc}") from None
+    except OSError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {reason(exc)}") from None
+    except UnicodeDecodeError as exc:
+        raise BaselineError(f"{path}: cannot read the baseline: {exc.reason}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}: the baseline is not JSON: nested too deeply") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}:{exc.lineno}: the baseline is not JSON: {exc.msg}") from None
     if not isinstance(data, dict) or data.get("tool") != "cllint":
         raise BaselineError(f'{path}: not a cllint baseline (no "tool": "cllint")')
     if data.get("version") != VERSION:
-        raise BaselineError(f"{path}: unsupported baseline version {data.get('version')!r}")
+        raise BaselineError(
+            f"{path}: unsupported baseline version {excerpt(str(data.get('version')))}"
+        )
     items = data.get("findings")
     if not isinstance(items, list) or not all(
         isinstance(i, dict) and isinstance(i.get("fingerprint"), str) for i in items

@@ -7,6 +7,7 @@ declarations and the flow can be read (and tested) top to bottom.
 from __future__ import annotations
 
 import datetime as _dt
+import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Any
 
 from cllint.config import Config, ConfigError
 from cllint.engine import FileReport, Settings
-from cllint.findings import Severity
+from cllint.findings import Finding, Severity, q
 from cllint.loader import Limits
 from cllint.rule import Rule
 
@@ -114,6 +115,13 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
     options["dns-timeout"] = opts.dns_timeout if opts.dns_timeout is not None else 3.0
 
     limits_cfg: Mapping[str, int] = config.get("limits", {})
+    for key, value in limits_cfg.items():
+        # JSON Schema calls 100000.0 an integer; a limit must be a whole number
+        if type(value) is not int:
+            raise UsageError(f"limits.{key}: {q(value)} is not a whole number")
+    for key, value in config.values.items():
+        if isinstance(value, float) and not math.isfinite(value):
+            raise UsageError(f"{key}: {value} is not a finite number")
     defaults = Limits()
     limits = Limits(
         max_bytes=limits_cfg.get("max-file-size", defaults.max_bytes),
@@ -121,6 +129,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
         max_nodes=limits_cfg.get("max-nodes", defaults.max_nodes),
         max_documents=limits_cfg.get("max-documents", defaults.max_documents),
         max_findings=limits_cfg.get("max-findings", defaults.max_findings),
+        max_findings_per_run=limits_cfg.get("max-findings-per-run", defaults.max_findings_per_run),
     )
     enabled = selection.enabled_rules()
     if not opts.resolve:
@@ -201,20 +210,94 @@ def _read_baseline(path: Path | None) -> frozenset[str]:
         raise UsageError(str(exc)) from None
 
 
-def _apply_baseline(opts: CheckOptions, known: frozenset[str], files: list[FileReport]) -> None:
-    """Hide baselined findings; with ``--write-baseline``, record (and so hide) every one."""
-    if opts.baseline is None and opts.write_baseline is None:
-        return
-    from cllint import baseline
+class _Collector:
+    """Takes each file's report as it comes: hides baselined findings, records
+    the baseline to write, and keeps at most ``max-findings-per-run`` findings.
 
-    findings = [f for file in files for f in file.findings]
+    A per-file limit alone lets aliases turn forty 24 KB files into 400,000
+    findings; past the run's limit findings are only counted (and whether one
+    of them fails the run), so memory stays proportional to what is reported.
+    """
+
+    def __init__(self, opts: CheckOptions, known: frozenset[str], settings: Settings) -> None:
+        self.known = known
+        self.baselining = opts.baseline is not None or opts.write_baseline is not None
+        self.recording = opts.write_baseline is not None
+        self.recorded: set[tuple[str, str, str]] = set()
+        self.room = settings.limits.max_findings_per_run
+        self.omitted = 0
+        self.omitted_severities: set[Severity] = set()
+        self.files: list[FileReport] = []
+
+    def add(self, file: FileReport) -> None:
+        from cllint import baseline
+        from cllint.findings import Suppression
+
+        if self.recording:
+            self.recorded |= baseline.keys(file.findings)
+            for f in file.findings:  # a new baseline records, and so hides, every one
+                if f.suppression is None:
+                    f.suppression = Suppression("external", baseline.JUSTIFICATION)
+        elif self.baselining:
+            baseline.apply(self.known, file.findings)
+        shown = sum(1 for f in file.findings if f.suppression is None)
+        if shown > self.room:
+            kept: list[Finding] = []
+            for f in file.findings:
+                if self.room > 0:
+                    kept.append(f)
+                    self.room -= f.suppression is None
+                elif f.suppression is None:
+                    self.omitted += 1
+                    self.omitted_severities.add(f.severity)
+            file.findings = kept
+        else:
+            self.room -= shown
+        self.files.append(file)
+
+    def write_baseline(self, path: Path) -> None:
+        from cllint import baseline
+
+        try:
+            baseline.write(path, self.recorded)
+        except baseline.BaselineError as exc:
+            raise UsageError(str(exc)) from None
+
+
+def _check_cwd() -> None:
+    """A run from a folder deleted under it is a one-line error, not an internal one."""
     try:
-        if opts.write_baseline is not None:
-            baseline.write(opts.write_baseline, findings)
-            known = known | {f.fingerprint for f in findings if f.suppression is None}
-    except baseline.BaselineError as exc:
-        raise UsageError(str(exc)) from None
-    baseline.apply(known, findings)
+        os.getcwd()
+    except OSError:
+        raise UsageError("the current folder no longer exists; cd to a folder first") from None
+
+
+def check_named(path: str) -> None:
+    """A path named on the command line must be readable: a gate never passes on
+    a file it could not read (permission denied, a dangling link, a loop of links).
+
+    A walked folder may skip such entries (``-v`` lists them); a named one may not.
+    A named pipe or a device is left to the lint, which skips it unread.
+    """
+    import stat
+
+    from cllint.fileio import reason
+    from cllint.terminal import escape
+
+    if path == "-":
+        return
+    try:
+        st = os.stat(path)
+        if stat.S_ISREG(st.st_mode):
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)))
+        elif stat.S_ISDIR(st.st_mode):
+            os.close(os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)))
+    except OSError as exc:
+        if not os.path.lexists(path):
+            raise UsageError(f"no such file or folder: {escape(path)}") from None
+        raise UsageError(f"{escape(path)}: cannot read: {reason(exc)}") from None
+    except ValueError:  # a NUL byte in the name
+        raise UsageError(f"{escape(path)}: cannot read: a name the system refuses") from None
 
 
 def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
@@ -225,6 +308,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     from cllint.runner import run_files
     from cllint.terminal import escape, want_color
 
+    _check_cwd()
     try:
         config = config_mod.load(opts.config)
     except ConfigError as exc:
@@ -241,8 +325,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     fmt = _statistics_format(opts) if opts.statistics else choose_format(opts, environ)
 
     for path in opts.paths:
-        if path != "-" and not os.path.lexists(path):
-            raise UsageError(f"no such file or folder: {path}")
+        check_named(path)
     if opts.stdin_filename is not None and "-" not in opts.paths:
         raise UsageError("--stdin-filename names standard input: give - as the path")
     skipped_paths: list[str] = []
@@ -256,11 +339,17 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         paths, unlisted = expand(paths, settings)
     known = _read_baseline(opts.baseline)
     _resolve(opts, paths, settings)
-    files: list[FileReport] = [*run_files(paths, settings, opts.jobs), *unlisted]
-    _apply_baseline(opts, known, files)
+    collector = _Collector(opts, known, settings)
+    for file in run_files(paths, settings, opts.jobs):
+        collector.add(file)
+    for file in unlisted:
+        collector.add(file)
+    if opts.write_baseline is not None:
+        collector.write_baseline(opts.write_baseline)
 
     report = Report(
-        files=files,
+        files=collector.files,
+        omitted=collector.omitted,
         rules=settings.rules,
         base=settings.base,
         color=want_color(opts.color) and fmt == "text" and opts.output is None,
@@ -289,11 +378,18 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
             print(summary(report))
     else:
         sys.stdout.write(text)
+    summarised = opts.output is not None and not opts.quiet  # the summary says it
+    if collector.omitted and not summarised and (fmt != "text" or opts.output is not None):
+        from cllint.formats.text_format import omitted_note
+
+        print(f"cllint: {omitted_note(collector.omitted)}", file=sys.stderr)
     if opts.verbose:
         for path in skipped_paths:
             print(f"{escape(path)}: excluded", file=sys.stderr)
 
     if fail_on is None:
         return EXIT_OK
-    failing = any(f.severity >= fail_on for f in report.findings())
+    failing = any(f.severity >= fail_on for f in report.findings()) or any(
+        severity >= fail_on for severity in collector.omitted_severities
+    )
     return EXIT_FINDINGS if failing else EXIT_OK

@@ -29,6 +29,22 @@ def _date(_ctx: Any, _param: Any, value: str | None) -> _dt.date | None:
         raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 
+def _seconds(_ctx: Any, _param: Any, value: float | None) -> float | None:
+    """--dns-timeout: a finite number of seconds (click's range lets nan through)."""
+    if value is None:
+        return None
+    import math
+
+    if not math.isfinite(value) or not 0.01 <= value <= MAX_DNS_TIMEOUT:
+        raise click.BadParameter(
+            f"{value} is not a number of seconds from 0.01 to {MAX_DNS_TIMEOUT:g}"
+        )
+    return value
+
+
+MAX_DNS_TIMEOUT = 600.0
+
+
 # Options shared by commands that run the checks (check, runbook).
 _config_option = click.option(
     "--config",
@@ -91,7 +107,8 @@ def cli() -> None:
 )
 @click.option(
     "--dns-timeout",
-    type=click.FloatRange(min=0.01),
+    type=float,
+    callback=_seconds,
     metavar="SECONDS",
     help="Per-query DNS timeout (default 3).",
 )
@@ -400,15 +417,34 @@ def _fail(message: str) -> NoReturn:
     sys.exit(2)
 
 
+def _usage_line(message: str) -> int:
+    from cllint.terminal import escape
+
+    click.echo(f"cllint: error: {escape(' '.join(message.split()))}", err=True)
+    return 2
+
+
 def main() -> None:
     """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
-    from cllint.entry import guarded
+    from cllint.entry import guarded, safe_streams
+
+    safe_streams()
 
     def run() -> int:
         try:
             result = cli.main(prog_name="cllint", standalone_mode=False)
         except click.exceptions.Abort:
             raise KeyboardInterrupt from None  # Ctrl-C: one line and 130, not "Aborted!"
+        except SystemExit:
+            # click met EPIPE when it swapped stdout for its PacifyFlushWrapper
+            if "PacifyFlushWrapper" in type(sys.stdout).__name__:
+                # (the reader went away) and exits 1 itself
+                raise BrokenPipeError from None
+            raise
+        except click.UsageError as exc:
+            # one line, like every other error (click's own is usage, hint, blank, error)
+            where = exc.ctx.command_path if exc.ctx is not None else "cllint"
+            return _usage_line(f"{exc.format_message()} (see '{where} --help')")
         except click.ClickException as exc:
             exc.show()
             return exc.exit_code
@@ -418,4 +454,7 @@ def main() -> None:
     command = next((a for a in args if not a.startswith("-")), None)
     # Only `check` has --verbose; for the others the error must not suggest it.
     verbose = any(a in ("-v", "--verbose") for a in args) if command == "check" else None
-    sys.exit(guarded(run, verbose=verbose))
+    # A reader that stops early (``cllint rules | head -1``) is no failure of a
+    # listing; for ``check`` and ``runbook`` the status is the gate's, so it stays 1.
+    gate = command in ("check", "runbook") or not args
+    sys.exit(guarded(run, verbose=verbose, broken_pipe=1 if gate else 0))

@@ -13,7 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from cllint.findings import q
+
 CONFIG_NAME = ".cllint.yaml"
+MAX_BYTES = 1 << 20
+"""A configuration is a few hundred bytes; a megabyte is certainly something else."""
 
 
 class ConfigError(Exception):
@@ -48,11 +52,22 @@ def discover(start: Path | None = None, stop: Path | None = None) -> Path | None
     return None
 
 
+def _read(path: Path) -> bytes:
+    """The file's bytes: confined to its repository, regular, at most MAX_BYTES,
+    opened non-blocking (the configuration may come from the pull request)."""
+    from cllint.fileio import read_confined, reason
+
+    try:
+        return read_confined(path, MAX_BYTES, "configuration")
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {reason(exc)}") from None
+
+
 def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        text = _read(path).decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.reason}") from None
     if "cllint" not in text:  # most projects' pyproject.toml: no need to parse TOML
         return None
     import tomllib
@@ -60,19 +75,22 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
-    section = data.get("tool", {}).get("cllint")
-    return section if isinstance(section, dict) else None
+        raise ConfigError(f"{path}: cannot read: {str(exc)[:200]}") from None
+    except RecursionError:  # a 3,000-deep array: tomllib recurses
+        raise ConfigError(f"{path}: cannot read: nested too deeply") from None
+    tool = data.get("tool")
+    if tool is not None and not isinstance(tool, dict):
+        raise ConfigError(f"{path}: 'tool' must be a table ([tool.cllint]), not a value")
+    section = tool.get("cllint") if tool is not None else None
+    if section is not None and not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.cllint] must be a table of settings")
+    return section
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
     from cllint.loader import load_bytes
 
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
-    loaded = load_bytes(data)
+    loaded = load_bytes(_read(path))
     if loaded.findings:
         f = loaded.findings[0]
         line = f.span.line if f.span else 1
@@ -114,11 +132,16 @@ def validate(values: dict[str, Any], path: Path | None) -> None:
         )
         instance: Any = error.instance
         unknown = [k for k in instance if k not in allowed]
-        name = unknown[0] if unknown else "?"
+        name = str(unknown[0]) if unknown else "?"
         import difflib
 
         close = difflib.get_close_matches(name, allowed, n=1)
         hint = f"; did you mean '{close[0]}'?" if close else f"; known keys: {', '.join(allowed)}"
         full = f"{key}.{name}" if key else name
-        raise ConfigError(f"{where}unknown configuration key '{full}'{hint}")
-    raise ConfigError(f"{where}bad value for '{key or 'configuration'}': {error.message[:200]}")
+        raise ConfigError(f"{where}unknown configuration key {q(full)}{hint}")
+    # jsonschema's message starts with the value's repr, which may be long or secret
+    message = error.message
+    shown = repr(error.instance)
+    if message.startswith(shown):
+        message = q(error.instance) + message[len(shown) :]
+    raise ConfigError(f"{where}bad value for {q(key or 'configuration')}: {message[:200]}")

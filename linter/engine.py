@@ -219,20 +219,18 @@ class Linter:
             data = read_stdin(self.settings.limits.max_bytes + 1)
             return self.lint_bytes(data, shown, self.settings.stdin_path())
         shown = display_path(path, self.settings.base)
+        from cllint.fileio import NotRegular, read_regular, reason
+
         p = Path(path)
         try:
-            st = p.stat()
-        except OSError as exc:
-            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
-        import stat
-
-        if not stat.S_ISREG(st.st_mode):
+            # Opened non-blocking and checked once open: a pipe swapped in after a
+            # stat() could otherwise hang the run.
+            data = read_regular(p, self.settings.limits.max_bytes + 1)
+        except NotRegular:
             return FileReport(shown, skipped="not a regular file")
-        try:
-            with open(p, "rb") as fh:
-                data = fh.read(self.settings.limits.max_bytes + 1)
-        except OSError as exc:
-            return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:  # ValueError: a name with a NUL byte
+            detail = reason(exc) if isinstance(exc, OSError) else "a name the system refuses"
+            return FileReport(shown, skipped=f"cannot read: {detail}")
         return self.lint_bytes(data, shown, p)
 
     def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileReport:
@@ -303,10 +301,29 @@ class Linter:
             for rid, rule in self.rule_classes.items()
             if rid not in ignored and (dns or not rule.online)
         }
+        # CL009 notes count against max-findings like every other finding.
+        room = self.settings.limits.max_findings - len(report.findings)
+        dropped = 0
         for note in suppressions.apply(text, report.findings, ran):
-            if note.rule_id in ran:
-                self._finish(note, None, shown, lines)
-                report.findings.append(note)
+            if note.rule_id not in ran:
+                continue
+            if room <= 0:
+                dropped += 1
+                continue
+            room -= 1
+            self._finish(note, None, shown, lines)
+            report.findings.append(note)
+        stopped = any(f.message.endswith("(limit max-findings)") for f in report.findings)
+        if dropped and "CL001" in ran and not stopped:
+            limit = self.settings.limits.max_findings
+            stop = Finding(
+                "CL001",
+                f"more than {limit} findings in this file; the rest are not reported "
+                "(limit max-findings)",
+                span=Span.point(1, 1),
+            )
+            self._finish(stop, None, shown, lines)
+            report.findings.append(stop)
 
     def _ignored_for(self, shown: str) -> frozenset[str]:
         """Rule ids that ``per-file-ignores`` switches off for this path."""

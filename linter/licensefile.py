@@ -769,5 +769,15 @@ def _unknown_start(text: str) -> str:
             "the line holds only hexadecimal groups (a SIGN= value wrapped away from its "
             "line?); join it to the line it belongs to with a trailing backslash"
         )
+    if _SIGNATURE_START.match(word):
+        # a SIGN= value pushed onto its own line (mail and web pages break lines
+        # without a backslash): the word is the signature itself, never quote it
+        return (
+            "a line starts with a signature (SIGN=) pushed onto a line of its own; "
+            "join it to the line it belongs to with a trailing backslash"
+        )
     known = ", ".join(sorted(LINE_KEYWORDS - {"DAEMON"}))
     return f"a line starts with unknown word {q(word)}; license file lines start with {known}"
+
+
+_SIGNATURE_START = re.compile("[\"'\u201c\u201d]?SIGN2?[\"'\u201c\u201d]?\\s*=", re.IGNORECASE)

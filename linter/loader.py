@@ -34,6 +34,8 @@ class Limits:
     max_documents: int = 100
     max_findings: int = 10_000
     """Most findings reported for one file (the engine stops collecting past it)."""
+    max_findings_per_run: int = 20_000
+    """Most findings reported for a whole run; the rest are counted, not kept."""
 
 
 Position = tuple[int, int, int, int]
@@ -102,6 +104,8 @@ def decode(data: bytes) -> str:
 
     Raises :class:`_LoadError` with the position of the first bad byte.
     """
+    if _looks_like_utf32(data):
+        raise _LoadError(_UTF32, 1, 1)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -129,6 +133,24 @@ def decode(data: bytes) -> str:
 _BOMLESS_UTF16 = (
     "file looks like UTF-16 without a byte-order mark; save it as UTF-8 (or UTF-16 with BOM)"
 )
+
+
+_UTF32 = "file looks like UTF-32; save it as UTF-8 (or UTF-16 with BOM)"
+
+
+def _looks_like_utf32(data: bytes) -> bool:
+    """A UTF-32 byte-order mark, or text whose every 4-byte unit is mostly NULs.
+
+    Checked before UTF-16: the UTF-32 LE mark starts with the UTF-16 LE one.
+    """
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):
+        return True
+    head = data[:200]
+    units = len(head) // 4
+    if units == 0:
+        return False
+    zeros = sum(head[i * 4 : i * 4 + 4].count(0) >= 3 for i in range(units))
+    return zeros * 4 >= units * 3
 
 
 def _looks_like_bomless_utf16(data: bytes) -> bool:
@@ -195,6 +217,7 @@ class _Composer:
         self.text = text
         self.limits = limits
         self.findings: list[Finding] = []
+        self.total = 0  # values composed so far in this file, aliases expanded
         resolver = yaml.resolver.Resolver()
         self.resolve: Any = resolver.resolve
         # First characters for which some implicit type (int, bool, null, ...) may
@@ -262,7 +285,9 @@ class _Composer:
         raw = doc.raw
         anchors: dict[str, tuple[Any, int, int]] = {}
         stack: list[_Frame] = []
-        total = 0
+        # max-nodes bounds the file, not each document: twenty documents just under
+        # the limit would otherwise cost twenty times the memory.
+        total = self.total
         max_depth = self.limits.max_depth
         max_nodes = self.limits.max_nodes
         result: Any = None
@@ -364,6 +389,14 @@ class _Composer:
                     parent.height = depth_below + 1
                 continue
             elif cls is ev.AliasEvent:
+                top = stack[-1] if stack else None
+                if top is not None and type(top.container) is dict and top.key is None:
+                    raise _LoadError(
+                        f"alias *{q(event.anchor)[1:-1]} cannot be a mapping key; "
+                        "write the key itself",
+                        sm.line + 1,
+                        sm.column + 1,
+                    )
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise _LoadError(
@@ -408,6 +441,7 @@ class _Composer:
             if top.height <= depth_below:
                 top.height = depth_below + 1
 
+        self.total = total
         doc.data = result if done else None
         return doc
 
@@ -520,18 +554,39 @@ class _Composer:
             self._check_tag(tag, mark)
         if tag == _TIMESTAMP:
             return text
-        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
-        build = self.constructor.yaml_constructors.get(tag)
-        if build is None:
-            return text
-        try:
-            return build(self.constructor, node)
-        except (ValueError, yaml.YAMLError):
+        kind = tag.rsplit(":", 1)[-1]
+        if kind not in _SCALAR_KINDS:
+            # !!map / !!seq / !!merge on a scalar: PyYAML would build a generator.
             raise _LoadError(
-                f"value '{text[:40]}' is not a valid {tag.rsplit(':', 1)[-1]}",
+                f"tag '!!{kind}' needs a {_NEEDS.get(kind, 'mapping')}, not a scalar",
                 mark.line + 1,
                 mark.column + 1,
+            )
+        node = yaml.ScalarNode(tag, text, event.start_mark, event.end_mark, event.style)
+        build = self.constructor.yaml_constructors.get(tag)
+        if build is None:  # pragma: no cover - every scalar kind has a constructor
+            return text
+        try:
+            value = build(self.constructor, node)
+        except Exception:  # KeyError for !!bool maybe, IndexError for !!int _, ...
+            raise _LoadError(
+                f"value {q(text)} is not a valid {kind}", mark.line + 1, mark.column + 1
             ) from None
+        if type(value) is int and value.bit_length() > _MAX_INT_BITS:
+            # 0xfff… or 1:1:1:… of thousands of digits: no setting is such a number,
+            # and printing one is slow (Python refuses past 4300 digits).
+            raise _LoadError(
+                f"number {q(text)} is too large (more than {_MAX_INT_DIGITS} digits)",
+                mark.line + 1,
+                mark.column + 1,
+            )
+        return value
+
+
+_SCALAR_KINDS = frozenset(("int", "float", "bool", "null"))
+_NEEDS = {"seq": "list", "map": "mapping", "merge": "mapping key"}
+_MAX_INT_DIGITS = 1000
+_MAX_INT_BITS = 3322  # 10**1000 has 3322 bits
 
 
 def load_text(text: str, limits: Limits = Limits()) -> LoadedFile:
@@ -570,6 +625,8 @@ def load_bytes(data: bytes, limits: Limits = Limits()) -> LoadedFile:
     except _LoadError as exc:
         return LoadedFile(None, [], [Finding("CL001", exc.message, span=exc.span)])
     if "\x00" in text:
+        if _looks_like_utf32(data):
+            return LoadedFile(None, [], [Finding("CL001", _UTF32, span=Span.point(1, 1))])
         if _looks_like_bomless_utf16(data):
             return LoadedFile(None, [], [Finding("CL001", _BOMLESS_UTF16, span=Span.point(1, 1))])
         pos = text.index("\x00")

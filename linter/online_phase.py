@@ -32,10 +32,12 @@ def _read(path: str, settings: Settings) -> bytes | None:
     limit = settings.limits.max_bytes + 1
     if path == STDIN:
         return read_stdin(limit)
+    from cllint.fileio import read_regular
+
     try:
-        with open(path, "rb") as fh:
-            return fh.read(limit)
-    except OSError:
+        # non-blocking and checked once open: a named pipe called *.yaml never hangs
+        return read_regular(path, limit)
+    except (OSError, ValueError):
         return None  # the lint reports it
 
 

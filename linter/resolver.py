@@ -111,15 +111,15 @@ def _ask_server(question: Question, qname: str, server: Nameserver, setup: Setup
     except (dns.exception.DNSException, ValueError, UnicodeError) as exc:
         return Answer(UNAVAILABLE, reason=f"{qname!r} cannot be asked: {exc}")
     try:
-        response, _tcp = dns.query.udp_with_fallback(
-            query, server.address, timeout=setup.timeout, port=server.port
-        )
+        response = _exchange(query, server, setup.timeout)
     except dns.exception.Timeout:
         return Answer(UNAVAILABLE, server=str(server), reason="timeout")
     except OSError as exc:
         detail = exc.strerror or str(exc)
         return Answer(UNAVAILABLE, server=str(server), reason=f"{SOCKET_ERROR}{detail}")
-    except dns.exception.DNSException as exc:
+    except EOFError:  # the server hung up over TCP after a truncated UDP reply
+        return Answer(UNAVAILABLE, server=str(server), reason="closed the TCP connection")
+    except (dns.exception.DNSException, ValueError) as exc:
         return Answer(UNAVAILABLE, server=str(server), reason=f"bad response: {exc}")
     rcode = response.rcode()
     if rcode == dns.rcode.NXDOMAIN:
@@ -129,13 +129,37 @@ def _ask_server(question: Question, qname: str, server: Nameserver, setup: Setup
         reason = RCODE_REASONS.get(text, f"answered {text}")
         return Answer(UNAVAILABLE, server=str(server), reason=reason)
     try:
-        chain = response.resolve_chaining()  # type: ignore[attr-defined]
+        chain = response.resolve_chaining()
     except dns.exception.DNSException as exc:
         return Answer(UNAVAILABLE, server=str(server), reason=f"bad response: {exc}")
     if chain.answer is None:
         return Answer(NODATA, server=str(server))
     records = tuple(sorted({_record_text(r) for r in chain.answer}))
     return Answer(FOUND, records, server=str(server))
+
+
+def _exchange(query: Any, server: Nameserver, timeout: float) -> Any:
+    """UDP, then TCP when the reply is truncated, both inside one ``timeout``.
+
+    dnspython's ``udp_with_fallback`` gives each transport the whole timeout,
+    so a question could take twice ``--dns-timeout``.
+    """
+    import time
+
+    import dns.exception
+    import dns.message
+    import dns.query
+
+    deadline = time.monotonic() + timeout
+    try:
+        return dns.query.udp(
+            query, server.address, timeout=timeout, port=server.port, raise_on_truncation=True
+        )
+    except dns.message.Truncated:
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise dns.exception.Timeout from None
+        return dns.query.tcp(query, server.address, timeout=left, port=server.port)
 
 
 def _record_text(rdata: Any) -> str:

@@ -16,9 +16,11 @@ license-file cache) keep the run in this process, where they live.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from cllint.engine import STDIN, FileReport, Linter, Settings, lint_all
 
@@ -60,12 +62,18 @@ def _init_worker(settings: Settings) -> None:
     """Pool initializer: one Linter per worker, its schema validator built up front.
 
     Ctrl-C is the parent's to handle: it stops the pool and exits with one
-    line, instead of every worker printing a traceback.
+    line, instead of every worker printing a traceback. SIGTERM and SIGHUP get
+    their default action back (a forked worker inherits the parent's handlers),
+    so the parent can end its workers at once.
     """
     global _linter
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is not None:
+            signal.signal(number, signal.SIG_DFL)
     from cllint.schema import compiled
 
     compiled()
@@ -101,5 +109,25 @@ def run_files(paths: Sequence[str], settings: Settings, jobs: int | None) -> Ite
         try:
             yield from pool.map(_lint_one, paths, chunksize=chunk)
         except BaseException:
-            pool.shutdown(wait=False, cancel_futures=True)
+            _stop(pool)
             raise
+
+
+def _stop(pool: Any) -> None:
+    """End the workers now (Ctrl-C, SIGTERM, SIGHUP, a failure in this process).
+
+    ``shutdown`` alone lets each worker finish its chunk, and a worker that
+    outlives its parent keeps the parent's stdout and stderr open, so a CI log
+    or a pipe would never see end-of-file.
+    """
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+                process.join(5)

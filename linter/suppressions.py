@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from cllint.findings import Finding, Span, Suppression
+from cllint.findings import Finding, Span, Suppression, listing
 from cllint.rule import Rule
 
 UNUSED_RULE = "CL009"
@@ -75,12 +75,19 @@ def comment_columns(text: str) -> dict[int, int]:
             candidates[number] = cols
     if not candidates:
         return {}
+    import bisect
+
     scalars, complete = _scalar_ranges(text)
     last_line = scalars[-1][1][0] if scalars else -1
+    # Scalar tokens come in file order and never overlap: the one that could hold
+    # a position is the last to start at or before it (a bisection, not a scan of
+    # every token for every candidate, which was quadratic).
+    starts = [start for start, _end in scalars]
     found: dict[int, int] = {}
     for number, cols in candidates.items():
         for col in cols:
-            inside = any(start <= (number, col) < end for start, end in scalars)
+            at = bisect.bisect_right(starts, (number, col)) - 1
+            inside = at >= 0 and (number, col) < scalars[at][1]
             if not inside and (complete or number <= last_line or not _quoted(lines[number], col)):
                 if _DIRECTIVE.match(lines[number][col:]):
                     found[number] = col
@@ -132,6 +139,7 @@ def parse(text: str) -> list[Directive]:
         return []
     lines = text.splitlines()
     directives: list[Directive] = []
+    following = _NextContent(lines)
     for number, col in sorted(comment_columns(text).items()):
         comment = lines[number][col:].rstrip()
         m = _DIRECTIVE.match(comment)
@@ -144,18 +152,38 @@ def parse(text: str) -> list[Directive]:
             reason = (body.group("reason") or "").strip()
         d = Directive(number + 1, col + 1, col + 1 + len(comment), kind, terms, reason)
         standalone = not lines[number][:col].strip()
-        d.target = _next_content_line(lines, number) if standalone else number + 1
+        d.target = following(number) if standalone else number + 1
         directives.append(d)
     return directives
 
 
-def _next_content_line(lines: list[str], number: int) -> int:
-    """1-based number of the first line after ``number`` that is not blank or a comment."""
-    for later in range(number + 1, len(lines)):
-        stripped = lines[later].strip()
-        if stripped and not stripped.startswith("#"):
-            return later + 1
-    return 0
+class _NextContent:
+    """1-based number of the first line after a given one that is not blank or a
+    comment (0: none). Answers are remembered, so a stack of 40,000 stand-alone
+    directives costs one pass over the lines, not one pass per directive."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.known: dict[int, int] = {}
+
+    def __call__(self, number: int) -> int:
+        lines, known = self.lines, self.known
+        walked: list[int] = []
+        later = number + 1
+        target = 0
+        while later < len(lines):
+            if later in known:
+                target = known[later]
+                break
+            stripped = lines[later].strip()
+            if stripped and not stripped.startswith("#"):
+                target = later + 1
+                break
+            walked.append(later)
+            later += 1
+        for line in walked:  # each of these lines leads to the same target
+            known[line] = target
+        return target
 
 
 def apply(
@@ -173,19 +201,22 @@ def apply(
     if not directives:
         return []
     resolve = _resolver(ran)
+    file_wide = [d for d in directives if d.kind == "disable-file"]
+    by_line: dict[int, list[Directive]] = {}
+    for d in directives:
+        if d.kind == "disable":
+            by_line.setdefault(d.target, []).append(d)
     for finding in findings:
         if finding.suppression is not None:
             continue
         here = finding.file is None  # else in a license file: only disable-file reaches it
-        for d in directives:
-            if d.kind == "disable-file" or (
-                d.kind == "disable" and here and d.target == finding.line
-            ):
-                hit = next((t for t in d.terms if resolve(t) == finding.rule_id), None)
-                if hit is not None:
-                    d.used.add(hit)
-                    finding.suppression = Suppression("inSource", d.reason)
-                    break
+        line_wide = by_line.get(finding.line, []) if here else []
+        for d in sorted((*file_wide, *line_wide), key=lambda d: d.line):
+            hit = next((t for t in d.terms if resolve(t) == finding.rule_id), None)
+            if hit is not None:
+                d.used.add(hit)
+                finding.suppression = Suppression("inSource", d.reason)
+                break
     return list(_unused(directives, resolve, lambda rule_id: rule_id in ran))
 
 
@@ -229,11 +260,11 @@ def _problem(
         )
     unknown = [t for t in d.terms if resolve(t) is None]
     if unknown:
-        return f"suppression names no rule: {', '.join(unknown)}; see 'cllint rules'"
+        return f"suppression names no rule: {listing(unknown)}; see 'cllint rules'"
     unused = [t for t in d.terms if t not in d.used and ran(resolve(t) or "")]
     if not unused:
         return None
-    names = ", ".join(unused)
+    names = listing(unused)
     if d.kind == "disable-file":
         return f"unused suppression of {names}: no such finding in this file; remove it"
     if not d.target:

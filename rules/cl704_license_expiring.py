@@ -50,7 +50,10 @@ class LicenseExpiring(Rule):
 
     def check(self, inventory: Inventory, ctx: Context) -> Iterator[Finding]:
         days = int(ctx.option(OPTION))
-        last = ctx.as_of + _dt.timedelta(days=days)
+        try:
+            last = ctx.as_of + _dt.timedelta(days=days)
+        except OverflowError:  # --as-of 9999-12-31: the window ends with the calendar
+            last = _dt.date.max
         for listed, feature, expiry in dated_lines(inventory, ctx):
             if ctx.as_of <= expiry <= last:
                 yield finding_in(

@@ -55,10 +55,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def try_repo(repo: Path, home: Path, *files: str) -> subprocess.CompletedProcess[str]:
+    """The hook over ``files`` (none: ``--all-files``, every file git tracks)."""
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
     env.update(PRE_COMMIT_HOME=str(home), PRE_COMMIT_COLOR="never")
+    which = ["--files", *files] if files else ["--all-files"]
     return subprocess.run(
-        [*pre_commit(), "try-repo", str(ROOT), "cllint", "--verbose", "--files", *files],
+        [*pre_commit(), "try-repo", str(ROOT), "cllint", "--verbose", *which],
         cwd=repo,
         env=env,
         capture_output=True,
@@ -122,7 +124,8 @@ def hooked(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, str]:
     # A fixed date: license-file rules depend on the day the hook runs.
     config = (
         f"repos:\n  - repo: {hooks.as_uri()}\n    rev: {rev}\n    hooks:\n"
-        "      - id: cllint\n        args: [--as-of, '2026-04-01']\n"
+        # pre-commit puts args after the entry's `--`, so options go in the entry.
+        "      - id: cllint\n        entry: cllint check --as-of 2026-04-01 --\n"
     )
     return tmp, tmp / "home", config
 
@@ -199,3 +202,30 @@ def test_run_passes_other_tools_yaml_beside_the_inventories(
     run = _run(hooked, repo)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "CL001" not in run.stdout
+def test_a_file_named_like_an_option_is_checked_as_a_file(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A committed ``--write-baseline=z.json`` (selected: it ends in .json) must not
+    turn into an option that baselines every finding and writes ``z.json``."""
+    import json
+
+    from cllint.loader import load_text
+
+    root = tmp_path_factory.mktemp("injected")
+    shutil.copytree(EXAMPLES / "licenses", root / "licenses")
+    bad = clean_inventory().replace("CitrixLicensing.exe", "setup.msi")
+    (root / "bad.yaml").write_text(bad, "utf-8")
+    as_json = json.dumps(load_text(bad).documents[0].data)
+    (root / "--write-baseline=z.json").write_text(as_json, "utf-8")
+    (root / ".pre-commit-config.yaml").write_text(CONFIG, "utf-8")
+    git(root, "init", "-q")
+    git(root, "add", ".")
+    before = sorted(p.name for p in root.iterdir())
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    run = try_repo(root, home)  # pre-commit's own parser takes no such name after --files
+    out = run.stdout + run.stderr
+    assert run.returncode == 1, out
+    assert "bad.yaml:53:14: CL501 [error] msi-installer" in out
+    assert "--write-baseline=z.json:1:" in out and "CL501" in out
+    assert not (root / "z.json").exists()
+    assert sorted(p.name for p in root.iterdir()) == before

@@ -42,7 +42,7 @@ def test_every_config_key_is_in_the_reference_table() -> None:
 def test_pre_commit_snippet_names_the_shipped_hook() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert [(h["id"], h["entry"], h["language"], h["types_or"], h["files"]) for h in hooks] == [
-        ("cllint", "cllint check", "python", ["yaml", "json", "text"], r"(?i)\.(ya?ml|json|lic)$")
+        ("cllint", "cllint check --", "python", ["yaml", "json", "text"], r"(?i)\.(ya?ml|json|lic)$")
     ]
     config = yaml.safe_load(block("yaml", "repos:"))
     (repo,) = config["repos"]
@@ -57,6 +57,10 @@ def test_ci_recipes_use_real_options() -> None:
     gitlab = yaml.safe_load(block("yaml", "# .gitlab-ci.yml"))
     assert gitlab["cllint"]["artifacts"]["reports"]["codequality"] == "gl-code-quality.json"
     assert "--output gl-code-quality.json" in " ".join(gitlab["cllint"]["script"])
+    # file arguments are never read as options: every recipe ends its options with --
+    runs = [s["run"] for s in steps if "run" in s and "cllint check" in s["run"]]
+    runs += [line for line in gitlab["cllint"]["script"] if "cllint check" in line]
+    assert runs and all(" -- " in run for run in runs), runs
 
 
 def test_suppression_example_suppresses(tmp_path: Path) -> None:

@@ -403,8 +403,11 @@ def test_several_documents_need_document_option(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("target", "message"),
     [
-        ("missing.yaml", "cllint: error: cannot read missing.yaml: No such file or directory\n"),
-        (".", "cllint: error: cannot read .: not a regular file\n"),
+        (
+            "missing.yaml",
+            "cllint: error: cannot read missing.yaml: no such file (or a dangling symbolic link)\n",
+        ),
+        (".", "cllint: error: cannot read .: a folder, not a regular file\n"),
     ],
 )
 def test_bad_path_is_a_one_line_error(target: str, message: str, tmp_path: Path) -> None:

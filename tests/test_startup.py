@@ -80,7 +80,11 @@ def test_options_go_through_the_click_command_line() -> None:
         (["check", "a.yaml", "sites/"], True),
         (["check"], False),  # the current folder, by click's rules
         (["check", "-"], False),
-        (["check", "--", "a.yaml"], False),
+        (["check", "--", "a.yaml"], True),
+        (["check", "--", "--write-baseline=z.json", "-q"], True),  # after --: file names
+        (["check", "a.yaml", "--", "b.yaml"], True),
+        (["check", "--"], False),  # the current folder, by click's rules
+        (["check", "--", "-"], False),
         (["check", "-q", "a.yaml"], False),
         (["check", "a.yaml", "--select=CL4"], False),
         (["check", ""], False),

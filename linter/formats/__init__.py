@@ -30,6 +30,8 @@ class Report:
     quiet: bool = False
     environ: Mapping[str, str] = field(default_factory=dict)
     """The process environment, for formats that describe the CI run (SARIF on Azure)."""
+    omitted: int = 0
+    """Findings past the run's ``max-findings-per-run``: counted, not kept."""
 
     def findings(self, include_suppressed: bool = False) -> Iterator[Finding]:
         for file in self.files:

@@ -27,7 +27,7 @@ from typing import Any
 
 from cllint.findings import Finding, Severity
 from cllint.formats import Report
-from cllint.terminal import escape
+from cllint.terminal import escape, json_names
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 
@@ -46,4 +46,4 @@ def _issue(f: Finding) -> dict[str, Any]:
 
 def render(report: Report) -> str:
     issues = [_issue(f) for f in report.findings()]
-    return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"
+    return json_names(json.dumps(issues, indent=2, ensure_ascii=False)) + "\n"

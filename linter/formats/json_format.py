@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from cllint.formats import Report
+from cllint.terminal import json_names
 
 
 def render(report: Report) -> str:
@@ -23,4 +24,4 @@ def render(report: Report) -> str:
         }
         for f in report.findings()
     ]
-    return json.dumps(items, indent=2, ensure_ascii=False) + "\n"
+    return json_names(json.dumps(items, indent=2, ensure_ascii=False)) + "\n"

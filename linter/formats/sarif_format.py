@@ -18,6 +18,7 @@ from cllint.findings import Finding, Severity
 from cllint.formats import Report
 from cllint.rule import Rule
 from cllint.ruledoc import explain_text, parse
+from cllint.terminal import json_names
 
 INFORMATION_URI = "https://github.com/cllint/cllint"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}
@@ -45,9 +46,11 @@ def _descriptor(rule: type[Rule]) -> dict[str, Any]:
 
 
 def _uri(path: str) -> dict[str, str]:
+    # the name's own bytes, percent-encoded: a name that is not UTF-8 stays exact
+    raw = path.encode("utf-8", "surrogateescape")
     if path.startswith("/"):
-        return {"uri": "file://" + quote(path)}
-    return {"uri": quote(path), "uriBaseId": "%SRCROOT%"}
+        return {"uri": "file://" + quote(raw)}
+    return {"uri": quote(raw), "uriBaseId": "%SRCROOT%"}
 
 
 def _result(f: Finding, index: int) -> dict[str, Any]:
@@ -154,4 +157,4 @@ def build(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
-    return json.dumps(build(report), indent=2, ensure_ascii=False) + "\n"
+    return json_names(json.dumps(build(report), indent=2, ensure_ascii=False)) + "\n"

@@ -30,7 +30,13 @@ def summary(report: Report) -> str:
     suppressed = report.suppressed()
     if suppressed:
         text += f"; {suppressed} suppressed"
+    if report.omitted:
+        text += f"; {omitted_note(report.omitted)}"
     return text
+
+
+def omitted_note(count: int) -> str:
+    return f"{count} more findings not shown (limit max-findings-per-run)"
 
 
 SOURCE_WIDTH = 120

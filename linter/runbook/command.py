@@ -16,7 +16,6 @@ beside the point of an uninstall.
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,14 +51,13 @@ def _read(file: str, settings: Settings) -> tuple[bytes, Path]:
     limit = settings.limits.max_bytes + 1
     if file == STDIN:
         return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
+    from cllint.fileio import read_regular, reason
+
     path = Path(file)
     try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"cannot read {file}: not a regular file")
-        with open(path, "rb") as fh:
-            return fh.read(limit), path
+        return read_regular(path, limit), path
     except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
+        raise UsageError(f"cannot read {file}: {reason(exc)}") from None
 
 
 def _print_blocking(report: FileReport, settings: Settings, action: str) -> None:
