@@ -10,15 +10,18 @@ import datetime as _dt
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cllint.config import Config, ConfigError
 from cllint.engine import FileReport, Settings
 from cllint.findings import Severity
 from cllint.loader import Limits
+from cllint.records import field, record
 from cllint.rule import Rule
+
+if TYPE_CHECKING:
+    from cllint.registry import RuleEntry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -27,7 +30,7 @@ class UsageError(Exception):
     """Bad options or configuration: exit status 2 with a one-line message."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CheckOptions:
     """The ``check`` command line, as parsed (None = not given)."""
 
@@ -52,7 +55,7 @@ class CheckOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
+def default_options(rules: Sequence[type[Rule] | RuleEntry]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for rule in rules:
         options.update(rule.options)
@@ -61,10 +64,11 @@ def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
 
 def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severity | None]:
     """Merge defaults, config file and command line (command line wins)."""
-    from cllint.registry import all_rules, lookup
+    from cllint.registry import catalog, lookup_entry
     from cllint.selection import Selection, SelectionError, split_terms, validate_terms
 
-    rules = all_rules()
+    # The table, not the rule classes: only the rules that run are imported.
+    rules = catalog()
 
     def pick(cli: tuple[str, ...] | None, key: str) -> tuple[str, ...]:
         return split_terms(cli) if cli is not None else split_terms(config.get(key, []))
@@ -88,7 +92,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
 
     severity: dict[str, Severity] = {}
     for key, level in config.get("severity", {}).items():
-        rule = lookup(key)
+        rule = lookup_entry(key)
         if rule is None:
             try:  # a prefix is not enough here: one rule, one level
                 validate_terms([key], rules, "severity")
@@ -122,7 +126,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
     if not opts.resolve:
         enabled = tuple(r for r in enabled if not r.online)
     settings = Settings(
-        rules=enabled,
+        rules=tuple(entry.load() for entry in enabled),
         severity=severity,
         options=options,
         as_of=opts.as_of or _dt.date.today(),

@@ -9,9 +9,10 @@ names the key and suggests the closest known one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from cllint.records import field, record
 
 CONFIG_NAME = ".cllint.yaml"
 
@@ -20,7 +21,7 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message is one line for the user."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Config:
     values: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None

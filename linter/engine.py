@@ -12,12 +12,12 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cllint.findings import Finding, Severity, Span
 from cllint.loader import Document, Limits, load_bytes
+from cllint.records import field, record
 from cllint.rule import Context, Rule
 
 INVENTORY_KEYS = ("cluster", "nodes", "licensing")
@@ -41,7 +41,7 @@ SKIP_DIRS = frozenset(
 STDIN = "-"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Settings:
     """Everything a run needs to know, after config and command line are merged."""
 
@@ -57,7 +57,7 @@ class Settings:
     verbose: bool = False
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FileReport:
     """The outcome for one file: findings (with positions), or why it was skipped."""
 

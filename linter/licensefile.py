@@ -19,9 +19,9 @@ import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 
 from cllint.findings import Span, q
+from cllint.records import field, record
 
 DEFAULT_SERVER_PORT = 27000
 MAX_ERRORS = 10
@@ -67,7 +67,7 @@ _MONTHS = {
 # --------------------------------------------------------------------------
 # What a license file holds
 # --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Value:
     """One value as read, with where it stands in the file."""
 
@@ -75,7 +75,7 @@ class Value:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ParseError:
     """Something that makes the file unusable (reported as CL702)."""
 
@@ -83,7 +83,7 @@ class ParseError:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class HostBinding:
     """A ``HOSTNAME=name`` host id: the file (SERVER) or one line is bound to ``name``."""
 
@@ -96,7 +96,7 @@ class HostBinding:
     """The binding's line for messages: ``the SERVER line``, ``INCREMENT CVD_ENT_CCU``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ServerLine:
     keyword: Value
     host: Value
@@ -107,7 +107,7 @@ class ServerLine:
     bindings: tuple[HostBinding, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class VendorLine:
     keyword: Value
     name: Value
@@ -117,7 +117,7 @@ class VendorLine:
     port_value: Value | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FeatureLine:
     """A FEATURE, INCREMENT or UPGRADE line."""
 
@@ -141,7 +141,7 @@ class FeatureLine:
         return self.keyword.text.upper()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PackageLine:
     keyword: Value
     name: Value
@@ -150,7 +150,7 @@ class PackageLine:
     keywords: Mapping[str, Value] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LicenseFile:
     servers: tuple[ServerLine, ...] = ()
     vendors: tuple[VendorLine, ...] = ()
@@ -176,7 +176,7 @@ class LicenseFile:
 # --------------------------------------------------------------------------
 # Physical lines -> logical lines (comments, continuations, wrapped values)
 # --------------------------------------------------------------------------
-@dataclass(slots=True)
+@record(slots=True)
 class _Logical:
     """A logical line: text joined from physical lines, and a map back to them.
 
@@ -291,7 +291,7 @@ def _logical_lines(lines: list[str]) -> Iterator[_Logical]:
 # --------------------------------------------------------------------------
 # Words of a logical line
 # --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Word:
     key: str | None
     """The keyword as written (``port``), or None for a positional word."""

@@ -25,11 +25,11 @@ import datetime as _dt
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Span, q
+from cllint.records import record
 
 if TYPE_CHECKING:
     from cllint.licensefile import FeatureLine, LicenseFile
@@ -41,7 +41,7 @@ MAX_BYTES = 1 << 20
 """A license file is a few kilobytes; a megabyte is certainly something else."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """Why a listed file was not read: CL701 (missing/unreadable) or CL705 (escapes)."""
 
@@ -49,7 +49,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Listed:
     """One entry of ``licensing.license_files`` and what became of it."""
 
@@ -81,7 +81,7 @@ class Listed:
         return content if content is not None and content.usable else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Opened:
     shown: str
     problem: Problem | None

@@ -7,12 +7,13 @@ as ``build 40000`` is ignored for ordering, as the inventory format specifies.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from cllint.records import field, record
 
 _VERSION = re.compile(r"^\s*(\d+(?:\.\d+)*)(?:\s+.*)?$", re.S)
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, slots=True, order=True)
 class Version:
     """A parsed version; ordering uses the numbers with trailing zeros dropped."""
 
