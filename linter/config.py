@@ -95,10 +95,16 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
 
 
 def validate(values: dict[str, Any], path: Path | None) -> None:
-    from cllint.schema import validator
+    # The compiled validator (as for inventories): no jsonschema import at start-up.
+    from cllint.schema import compiled, validator
+    from cllint.schema_compiler import TooManyErrors
 
     where = f"{path}: " if path else ""
-    errors = sorted(validator("config.schema.json").iter_errors(values), key=lambda e: e.path)
+    try:
+        found = list(compiled("config.schema.json").iter_errors(values))
+    except TooManyErrors:
+        found = list(validator("config.schema.json").iter_errors(values))
+    errors = sorted(found, key=lambda e: list(e.absolute_path))
     if not errors:
         return
     error = errors[0]

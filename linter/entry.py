@@ -1,4 +1,4 @@
-"""The console entry point: ``cllint check FILE...`` without loading click.
+"""The console entry point: ``cllint check FILE...`` and ``--version`` without loading click.
 
 A pre-commit hook runs ``cllint check`` with the staged file names on every
 commit, so its start-up is felt. Importing click costs about a quarter of a
@@ -69,6 +69,11 @@ def _run_plain_check(paths: Sequence[str]) -> int:
 def main() -> None:
     """``cllint``: the fast path for a plain check, else the click command line."""
     args = sys.argv[1:]
+    if args == ["--version"]:  # what click's version option prints, without click
+        from cllint import __version__
+
+        print(f"cllint {__version__}")
+        sys.exit(0)
     if plain_check(args):
         sys.exit(guarded(lambda: _run_plain_check(args[1:])))
     from cllint.cli import main as cli_main
