@@ -15,34 +15,34 @@ import ipaddress
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.versions import parse_version
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # protocols for the type checker only: creating one costs start-up time
+    from typing import Protocol
+
     from jsonschema.protocols import Validator
 
+    class SchemaError(Protocol):
+        """What CL002 reads from an error: a jsonschema ``ValidationError`` or a ``Violation``."""
 
-class SchemaError(Protocol):
-    """What CL002 reads from an error: a jsonschema ``ValidationError`` or a ``Violation``."""
+        @property
+        def absolute_path(self) -> Iterable[str | int]: ...
+        @property
+        def validator(self) -> object: ...
+        @property
+        def validator_value(self) -> Any: ...
+        @property
+        def instance(self) -> Any: ...
+        @property
+        def schema(self) -> Any: ...
+        @property
+        def message(self) -> str: ...
 
-    @property
-    def absolute_path(self) -> Iterable[str | int]: ...
-    @property
-    def validator(self) -> object: ...
-    @property
-    def validator_value(self) -> Any: ...
-    @property
-    def instance(self) -> Any: ...
-    @property
-    def schema(self) -> Any: ...
-    @property
-    def message(self) -> str: ...
-
-
-class ErrorSource(Protocol):
-    def iter_errors(self, instance: Any) -> Iterator[SchemaError]: ...
+    class ErrorSource(Protocol):
+        def iter_errors(self, instance: Any) -> Iterator[SchemaError]: ...
 
 
 def load_schema(name: str = "inventory.schema.json") -> dict[str, Any]:

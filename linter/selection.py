@@ -9,19 +9,21 @@ an exact id); on a tie, ignore wins. No ``select`` means every rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar
+
+if TYPE_CHECKING:  # for the type checker only: creating a protocol costs start-up time
+    from typing import Protocol
+
+    class Named(Protocol):
+        """What selection reads of a rule: a rule class or its table entry."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
 
 
-class Named(Protocol):
-    """What selection reads of a rule: a rule class or its table entry."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-
-
-R = TypeVar("R", bound=Named)
+R = TypeVar("R", bound="Named")
 
 
 def _is_prefix(term: str) -> bool:
