@@ -326,13 +326,31 @@ class Linter:
 
 
 _ROOT_CACHE: dict[Path, Path] = {}
+_FOLDERS: dict[str, Path] = {}
 ROOT_MARKERS = (".git", ".cllint.yaml")
+
+
+def resolved_folder(path: Path) -> Path:
+    """``path.resolve().parent``, resolved once per folder.
+
+    ``resolve`` looks at every component of the path; the inventories of one
+    folder share all but the last, so only a file that is itself a symbolic
+    link (whose target's folder counts) is resolved on its own.
+    """
+    if os.path.islink(path):
+        return path.resolve().parent
+    # not abspath: it would drop ``link/..`` lexically, where resolve follows the link
+    parent = os.path.join(os.getcwd(), os.path.dirname(path))
+    found = _FOLDERS.get(parent)
+    if found is None:
+        found = _FOLDERS[parent] = Path(parent).resolve()
+    return found
 
 
 def find_root(path: Path) -> Path:
     """The inventory's root folder: nearest folder upwards with ``.git`` or a cllint
     config, else the inventory's own folder. License-file paths may not leave it."""
-    start = path.resolve().parent
+    start = resolved_folder(path)
     cached = _ROOT_CACHE.get(start)
     if cached is not None:
         return cached
