@@ -15,6 +15,7 @@ import ipaddress
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from cllint import addresses
 from cllint.records import field, record
 from cllint.versions import Version, parse_version
 
@@ -308,7 +309,7 @@ class _Builder:
         subnet = None
         if v["subnet"] is not None:
             try:
-                subnet = ipaddress.ip_network(v["subnet"], strict=True)
+                subnet = addresses.ip_network(v["subnet"])
             except ValueError:
                 bad = bad | {"subnet"}
         return Network(
@@ -379,7 +380,7 @@ class _Builder:
         address = None
         if v["address"] is not None:
             try:
-                address = ipaddress.ip_interface(v["address"])
+                address = addresses.ip_interface(v["address"])
             except ValueError:
                 bad = bad | {"address"}
         dhcp = None
@@ -465,7 +466,7 @@ class _Builder:
             address = None
             if c["address"] is not None:
                 try:
-                    address = ipaddress.ip_address(c["address"])
+                    address = addresses.ip_address(c["address"])
                 except ValueError:
                     c_bad = c_bad | {"address"}
             cap = ClientAccessPoint(

@@ -11,12 +11,12 @@ subset. Either validator is built once per process.
 from __future__ import annotations
 
 import functools
-import ipaddress
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
+from cllint import addresses
 from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.versions import parse_version
 
@@ -65,7 +65,7 @@ def _is_ip(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_address(value)
+        addresses.ip_address(value)
     except ValueError:
         return False
     return True
@@ -75,7 +75,7 @@ def _is_ip_interface(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_interface(value)
+        addresses.ip_interface(value)
     except ValueError:
         return False
     return True
@@ -85,7 +85,7 @@ def _is_cidr(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_network(value, strict=True)
+        addresses.ip_network(value)
     except ValueError:
         return False
     return "/" in value
@@ -345,6 +345,7 @@ def schema_findings(data: Any, limit: int | None = None) -> tuple[list[Finding],
     findings: list[Finding] = []
     invalid: set[str] = set()
     seen: set[tuple[str, bool, str]] = set()
+    addresses.forget()  # a new document: its addresses are parsed here, reused by the model
     for error in _errors(data):
         if limit is not None and len(findings) >= limit:
             break
