@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cllint.config import Config, ConfigError
-from cllint.engine import FileReport, Settings
+from cllint.engine import FileReport, Prepared, Settings
 from cllint.findings import Severity
 from cllint.loader import Limits
 from cllint.records import field, record
@@ -151,21 +151,30 @@ def _check_nameservers(values: tuple[str, ...], where: str) -> None:
         raise UsageError(f"{where}: {exc}") from None
 
 
-def _resolve(opts: CheckOptions, paths: list[str], settings: Settings) -> None:
-    """With ``--resolve``: ask DNS everything the online rules need, before linting."""
+def _resolve(
+    opts: CheckOptions, paths: list[str], settings: Settings
+) -> dict[str, Prepared] | None:
+    """With ``--resolve``: ask DNS everything the online rules need, before linting.
+
+    Returns the files parsed on the way, for the lint to use instead of
+    parsing them again.
+    """
     if not opts.resolve or not any(r.online for r in settings.rules):
-        return
+        return None
     from cllint.nameservers import parse_nameservers
     from cllint.online_phase import resolve
 
     options = settings.options
+    prepared: dict[str, Prepared] = {}
     answers = resolve(
         paths,
         settings,
         parse_nameservers(tuple(options["nameservers"])),
         float(options["dns-timeout"]),
+        keep=prepared,
     )
     settings.services = {**settings.services, "dns": answers}
+    return prepared
 
 
 def _collect_from_here() -> None:
@@ -241,8 +250,8 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     paths = list(discover(opts.paths, settings.exclude, skipped_paths.append))
     known = _read_baseline(opts.baseline)
     _collect_from_here()
-    _resolve(opts, paths, settings)
-    files: list[FileReport] = list(run_files(paths, settings, opts.jobs))
+    prepared = _resolve(opts, paths, settings)
+    files: list[FileReport] = list(run_files(paths, settings, opts.jobs, prepared))
     _apply_baseline(opts, known, files)
 
     report = Report(

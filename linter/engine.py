@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from cllint.findings import Finding, Severity, Span
-from cllint.loader import Document, Limits, load_bytes
+from cllint.loader import Document, Limits, LoadedFile, load_bytes
+from cllint.model import Inventory
 from cllint.records import field, record
 from cllint.rule import Context, Rule
 
@@ -153,11 +154,31 @@ def _content(value: Any, size: int = 4096) -> str:
     return "".join(parts)[:size]
 
 
-class Linter:
-    """Lints files with one fixed set of settings."""
+Parsed = tuple[list[Finding], set[str], Inventory]
+"""One inventory document as schema and model made it: CL002 findings, invalid pointers, model."""
 
-    def __init__(self, settings: Settings) -> None:
+
+@record(slots=True)
+class Prepared:
+    """A file that was already read and parsed (by the ``--resolve`` phase), for the lint.
+
+    ``parsed`` holds one entry per inventory document of ``loaded``, in order.
+    """
+
+    loaded: LoadedFile
+    parsed: list[Parsed]
+
+
+class Linter:
+    """Lints files with one fixed set of settings.
+
+    ``prepared`` maps paths to files already parsed (see :class:`Prepared`):
+    each is used once, instead of reading and parsing the file again.
+    """
+
+    def __init__(self, settings: Settings, prepared: dict[str, Prepared] | None = None) -> None:
         self.settings = settings
+        self.prepared = prepared if prepared is not None else {}
         self.rule_classes = {r.id: r for r in settings.rules}
         self.checkers = [r() for r in settings.rules if not r.engine]
         from cllint.licensefiles import SERVICE, LicenseFiles
@@ -180,6 +201,9 @@ class Linter:
 
         if not stat.S_ISREG(st.st_mode):
             return FileReport(shown, skipped="not a regular file")
+        prepared = self.prepared.pop(str(path), None)
+        if prepared is not None:
+            return self.lint_bytes(b"", shown, p, prepared)
         try:
             with open(p, "rb") as fh:
                 data = fh.read(self.settings.limits.max_bytes + 1)
@@ -187,8 +211,11 @@ class Linter:
             return FileReport(shown, skipped=f"cannot read: {exc.strerror or exc}")
         return self.lint_bytes(data, shown, p)
 
-    def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileReport:
-        loaded = load_bytes(data, self.settings.limits)
+    def lint_bytes(
+        self, data: bytes, shown: str, path: Path, prepared: Prepared | None = None
+    ) -> FileReport:
+        loaded = prepared.loaded if prepared is not None else load_bytes(data, self.settings.limits)
+        parsed = iter(prepared.parsed if prepared is not None else ())
         report = FileReport(shown)
         lines = loaded.text.splitlines() if loaded.text is not None else []
         ignored = self._ignored_for(shown)
@@ -204,9 +231,10 @@ class Linter:
             if not is_inventory(document.data):
                 continue
             inventories += 1
+            before = next(parsed, None)
             if len(raw_findings) > limit:
                 continue
-            for f in self._lint_document(document, path, limit + 1 - len(raw_findings)):
+            for f in self._lint_document(document, path, limit + 1 - len(raw_findings), before):
                 if f.rule_id in wanted:
                     raw_findings.append((f, document))
                     if len(raw_findings) > limit:
@@ -267,16 +295,20 @@ class Linter:
         return frozenset(r.id for r in selection.enabled_rules())
 
     def _lint_document(
-        self, doc: Document, path: Path, limit: int | None = None
+        self, doc: Document, path: Path, limit: int | None = None, before: Parsed | None = None
     ) -> Iterator[Finding]:
         from cllint import model
         from cllint.schema import schema_findings
 
-        findings, invalid = schema_findings(doc.data, limit)
+        if before is not None and (limit is None or len(before[0]) < limit):
+            # parsed already, and not cut short by a limit this lint would apply
+            findings, invalid, inventory = before
+        else:
+            findings, invalid = schema_findings(doc.data, limit)
+            inventory = model.build(doc.data, invalid, doc.raw)
         for f in findings:
             f.document = doc.index
             yield f
-        inventory = model.build(doc.data, invalid, doc.raw)
         ctx = Context(
             path=path,
             root=find_root(path),
