@@ -107,15 +107,25 @@ class LicenseFiles:
         self._by_entry: dict[tuple[Path, Path, Path, str], _Opened] = {}
         self._by_file: dict[tuple[int, int, int, int], LicenseFile] = {}
         self._folder: Path | None = None
+        self._last: tuple[Inventory, Context, list[Listed]] | None = None
 
     def listed(self, inventory: Inventory, ctx: Context) -> list[Listed]:
         """Every entry of ``licensing.license_files``, opened (from cache when seen)."""
         lic = inventory.licensing
         if lic is None or not lic.has("license_files") or not lic.license_files:
             return []
+        # Every license rule asks for the same inventory's list, one after another.
+        last = self._last
+        if last is not None and last[0] is inventory and last[1] is ctx:
+            return list(last[2])
+        result = self._listed(lic.license_files, lic.ptr("license_files"), ctx)
+        self._last = (inventory, ctx, result)
+        return list(result)
+
+    def _listed(self, files: tuple[str, ...], pointer: str, ctx: Context) -> list[Listed]:
         result = []
         seen: set[int] = set()
-        for index, written in enumerate(lic.license_files):
+        for index, written in enumerate(files):
             opened = self.open(written, ctx)
             parsed = opened.license
             repeated = parsed is not None and id(parsed) in seen
@@ -124,7 +134,7 @@ class LicenseFiles:
             result.append(
                 Listed(
                     index=index,
-                    pointer=f"{lic.ptr('license_files')}/{index}",
+                    pointer=f"{pointer}/{index}",
                     written=written,
                     shown=opened.shown,
                     problem=opened.problem,
