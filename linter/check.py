@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from cllint.registry import RuleEntry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: First-generation garbage-collection threshold while linting (see ``_collect_from_here``).
+GC_THRESHOLD = 50_000
 
 
 class UsageError(Exception):
@@ -189,6 +191,10 @@ def _collect_from_here() -> None:
     if gc.isenabled():  # called in-process (tests, an embedding program): leave GC alone
         return
     gc.freeze()
+    # Linting allocates by the hundred thousand and frees by reference counting;
+    # the default first-generation threshold (700) collects thousands of times
+    # for nothing. Measured over 200 files: 6% less CPU at 50,000.
+    gc.set_threshold(GC_THRESHOLD, 10, 10)
     gc.enable()
 
 
