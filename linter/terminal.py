@@ -13,9 +13,10 @@ import re
 import sys
 from typing import TextIO
 
-_UNSAFE = re.compile(
+_UNSAFE_CHARS = (
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
 )
+_unsafe: re.Pattern[str] | None = None
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -28,7 +29,12 @@ def _escape_char(match: re.Match[str]) -> str:
 
 def escape(text: str) -> str:
     """Make ``text`` safe to print on a terminal or in a CI log."""
-    return _UNSAFE.sub(_escape_char, text)
+    if text.isprintable():  # every unsafe character is unprintable: nothing to escape
+        return text
+    global _unsafe
+    if _unsafe is None:  # compiled when first needed, not at every start-up
+        _unsafe = re.compile(_UNSAFE_CHARS)
+    return _unsafe.sub(_escape_char, text)
 
 
 _COLORS = {"error": "31", "warning": "33", "note": "36", "bold": "1", "dim": "2"}
