@@ -347,12 +347,13 @@ class Contender:
         _pid, _status, usage = os.wait4(proc.pid, 0)
         self.times.append(time.perf_counter() - start)
         proc.returncode = 0  # reaped here; keeps Popen from waiting again
+        self.cpu.append(usage.ru_utime + usage.ru_stime)
+        self.rss.append(usage.ru_maxrss * 1024)
         if sampler is not None:
             sampler.done.set()
             sampler.join()
-            self.tree_rss.append(sampler.peak)
-        self.cpu.append(usage.ru_utime + usage.ru_stime)
-        self.rss.append(usage.ru_maxrss * 1024)
+            # Sampling can miss a short peak; the tree holds at least its largest process.
+            self.tree_rss.append(max(sampler.peak, self.rss[-1]))
 
     def clear(self) -> None:
         for values in (self.times, self.cpu, self.rss, self.tree_rss):
