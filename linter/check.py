@@ -11,24 +11,29 @@ import math
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cllint.config import Config, ConfigError
-from cllint.engine import FileReport, Settings
+from cllint.engine import FileReport, Prepared, Settings
 from cllint.findings import Finding, Severity, q
 from cllint.loader import Limits
+from cllint.records import field, record
 from cllint.rule import Rule
 
+if TYPE_CHECKING:
+    from cllint.registry import RuleEntry
+
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: First-generation garbage-collection threshold while linting (see ``_collect_from_here``).
+GC_THRESHOLD = 50_000
 
 
 class UsageError(Exception):
     """Bad options or configuration: exit status 2 with a one-line message."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class CheckOptions:
     """The ``check`` command line, as parsed (None = not given)."""
 
@@ -57,7 +62,7 @@ class CheckOptions:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
+def default_options(rules: Sequence[type[Rule] | RuleEntry]) -> dict[str, Any]:
     options: dict[str, Any] = {}
     for rule in rules:
         options.update(rule.options)
@@ -66,10 +71,11 @@ def default_options(rules: Sequence[type[Rule]]) -> dict[str, Any]:
 
 def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severity | None]:
     """Merge defaults, config file and command line (command line wins)."""
-    from cllint.registry import all_rules, lookup
+    from cllint.registry import catalog, lookup_entry
     from cllint.selection import Selection, SelectionError, split_terms, validate_terms
 
-    rules = all_rules()
+    # The table, not the rule classes: only the rules that run are imported.
+    rules = catalog()
 
     def pick(cli: tuple[str, ...] | None, key: str) -> tuple[str, ...]:
         return split_terms(cli) if cli is not None else split_terms(config.get(key, []))
@@ -93,7 +99,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
 
     severity: dict[str, Severity] = {}
     for key, level in config.get("severity", {}).items():
-        rule = lookup(key)
+        rule = lookup_entry(key)
         if rule is None:
             try:  # a prefix is not enough here: one rule, one level
                 validate_terms([key], rules, "severity")
@@ -135,7 +141,7 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
     if not opts.resolve:
         enabled = tuple(r for r in enabled if not r.online)
     settings = Settings(
-        rules=enabled,
+        rules=tuple(entry.load() for entry in enabled),
         severity=severity,
         options=options,
         as_of=opts.as_of or _dt.date.today(),
@@ -152,6 +158,8 @@ def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severi
 
 def _check_nameservers(values: tuple[str, ...], where: str) -> None:
     """Reject a bad ``IP[:PORT]`` before anything runs (exit 2, one line)."""
+    if not values:
+        return
     from cllint.nameservers import NameserverError, parse_nameservers
 
     try:
@@ -160,21 +168,49 @@ def _check_nameservers(values: tuple[str, ...], where: str) -> None:
         raise UsageError(f"{where}: {exc}") from None
 
 
-def _resolve(opts: CheckOptions, paths: list[str], settings: Settings) -> None:
-    """With ``--resolve``: ask DNS everything the online rules need, before linting."""
+def _resolve(
+    opts: CheckOptions, paths: list[str], settings: Settings
+) -> dict[str, Prepared] | None:
+    """With ``--resolve``: ask DNS everything the online rules need, before linting.
+
+    Returns the files parsed on the way, for the lint to use instead of
+    parsing them again.
+    """
     if not opts.resolve or not any(r.online for r in settings.rules):
-        return
+        return None
     from cllint.nameservers import parse_nameservers
     from cllint.online_phase import resolve
 
     options = settings.options
+    prepared: dict[str, Prepared] = {}
     answers = resolve(
         paths,
         settings,
         parse_nameservers(tuple(options["nameservers"])),
         float(options["dns-timeout"]),
+        keep=prepared,
     )
     settings.services = {**settings.services, "dns": answers}
+    return prepared
+
+
+def _collect_from_here() -> None:
+    """Start-up is over: keep its objects out of every later collection, collect the rest.
+
+    ``gc.freeze`` moves what exists now (modules, rule classes, the compiled
+    schema) to a generation the collector never walks, so collections while
+    linting stay cheap, and forked workers do not touch (and so copy) those pages.
+    """
+    import gc
+
+    if gc.isenabled():  # called in-process (tests, an embedding program): leave GC alone
+        return
+    gc.freeze()
+    # Linting allocates by the hundred thousand and frees by reference counting;
+    # the default first-generation threshold (700) collects thousands of times
+    # for nothing. Measured over 200 files: 6% less CPU at 50,000.
+    gc.set_threshold(GC_THRESHOLD, 10, 10)
+    gc.enable()
 
 
 def choose_format(opts: CheckOptions, environ: Mapping[str, str]) -> str:
@@ -338,9 +374,10 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
 
         paths, unlisted = expand(paths, settings)
     known = _read_baseline(opts.baseline)
-    _resolve(opts, paths, settings)
+    _collect_from_here()
+    prepared = _resolve(opts, paths, settings)
     collector = _Collector(opts, known, settings)
-    for file in run_files(paths, settings, opts.jobs):
+    for file in run_files(paths, settings, opts.jobs, prepared):
         collector.add(file)
     for file in unlisted:
         collector.add(file)

@@ -9,11 +9,11 @@ names the key and suggests the closest known one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cllint.findings import q
+from cllint.records import field, record
 
 CONFIG_NAME = ".cllint.yaml"
 MAX_BYTES = 1 << 20
@@ -24,7 +24,7 @@ class ConfigError(Exception):
     """The configuration cannot be used; the message is one line for the user."""
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Config:
     values: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
@@ -118,10 +118,16 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
 
 
 def validate(values: dict[str, Any], path: Path | None) -> None:
-    from cllint.schema import validator
+    # The compiled validator (as for inventories): no jsonschema import at start-up.
+    from cllint.schema import compiled, validator
+    from cllint.schema_compiler import TooManyErrors
 
     where = f"{path}: " if path else ""
-    errors = sorted(validator("config.schema.json").iter_errors(values), key=lambda e: e.path)
+    try:
+        found = list(compiled("config.schema.json").iter_errors(values))
+    except TooManyErrors:
+        found = list(validator("config.schema.json").iter_errors(values))
+    errors = sorted(found, key=lambda e: list(e.absolute_path))
     if not errors:
         return
     error = errors[0]

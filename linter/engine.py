@@ -12,12 +12,13 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from cllint.findings import Finding, Severity, Span
 from cllint.loader import Document, Limits, LoadedFile, load_bytes
+from cllint.model import Inventory
+from cllint.records import field, record
 from cllint.rule import Context, Rule
 
 INVENTORY_KEYS = ("cluster", "nodes", "licensing")
@@ -41,7 +42,7 @@ SKIP_DIRS = frozenset(
 STDIN = "-"
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Settings:
     """Everything a run needs to know, after config and command line are merged."""
 
@@ -65,7 +66,7 @@ class Settings:
         return Path.cwd() / (self.stdin_filename or "stdin.yaml")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class FileReport:
     """The outcome for one file: findings (with positions), or why it was skipped."""
 
@@ -197,11 +198,31 @@ def _distinguish(findings: list[Finding]) -> None:
             f.fingerprint = fingerprint(f.path, f.rule_id, f.document, f.fingerprint, f.message)
 
 
-class Linter:
-    """Lints files with one fixed set of settings."""
+Parsed = tuple[list[Finding], set[str], Inventory]
+"""One inventory document as schema and model made it: CL002 findings, invalid pointers, model."""
 
-    def __init__(self, settings: Settings) -> None:
+
+@record(slots=True)
+class Prepared:
+    """A file that was already read and parsed (by the ``--resolve`` phase), for the lint.
+
+    ``parsed`` holds one entry per inventory document of ``loaded``, in order.
+    """
+
+    loaded: LoadedFile
+    parsed: list[Parsed]
+
+
+class Linter:
+    """Lints files with one fixed set of settings.
+
+    ``prepared`` maps paths to files already parsed (see :class:`Prepared`):
+    each is used once, instead of reading and parsing the file again.
+    """
+
+    def __init__(self, settings: Settings, prepared: dict[str, Prepared] | None = None) -> None:
         self.settings = settings
+        self.prepared = prepared if prepared is not None else {}
         self.rule_classes = {r.id: r for r in settings.rules}
         self.checkers = [r() for r in settings.rules if not r.engine]
         from cllint.licensefiles import SERVICE, LicenseFiles
@@ -219,9 +240,12 @@ class Linter:
             data = read_stdin(self.settings.limits.max_bytes + 1)
             return self.lint_bytes(data, shown, self.settings.stdin_path())
         shown = display_path(path, self.settings.base)
+        p = Path(path)
+        prepared = self.prepared.pop(str(path), None)
+        if prepared is not None:
+            return self.lint_bytes(b"", shown, p, prepared)
         from cllint.fileio import NotRegular, read_regular, reason
 
-        p = Path(path)
         try:
             # Opened non-blocking and checked once open: a pipe swapped in after a
             # stat() could otherwise hang the run.
@@ -233,8 +257,11 @@ class Linter:
             return FileReport(shown, skipped=f"cannot read: {detail}")
         return self.lint_bytes(data, shown, p)
 
-    def lint_bytes(self, data: bytes, shown: str, path: Path) -> FileReport:
-        loaded = load_bytes(data, self.settings.limits)
+    def lint_bytes(
+        self, data: bytes, shown: str, path: Path, prepared: Prepared | None = None
+    ) -> FileReport:
+        loaded = prepared.loaded if prepared is not None else load_bytes(data, self.settings.limits)
+        parsed = iter(prepared.parsed if prepared is not None else ())
         report = FileReport(shown)
         lines = loaded.text.splitlines() if loaded.text is not None else []
         ignored = self._ignored_for(shown)
@@ -250,9 +277,10 @@ class Linter:
             if not is_inventory(document.data):
                 continue
             inventories += 1
+            before = next(parsed, None)
             if len(raw_findings) > limit:
                 continue
-            for f in self._lint_document(document, path, limit + 1 - len(raw_findings)):
+            for f in self._lint_document(document, path, limit + 1 - len(raw_findings), before):
                 if f.rule_id in wanted:
                     raw_findings.append((f, document))
                     if len(raw_findings) > limit:
@@ -344,16 +372,20 @@ class Linter:
         return frozenset(r.id for r in selection.enabled_rules())
 
     def _lint_document(
-        self, doc: Document, path: Path, limit: int | None = None
+        self, doc: Document, path: Path, limit: int | None = None, before: Parsed | None = None
     ) -> Iterator[Finding]:
         from cllint import model
         from cllint.schema import schema_findings
 
-        findings, invalid = schema_findings(doc.data, limit)
+        if before is not None and (limit is None or len(before[0]) < limit):
+            # parsed already, and not cut short by a limit this lint would apply
+            findings, invalid, inventory = before
+        else:
+            findings, invalid = schema_findings(doc.data, limit)
+            inventory = model.build(doc.data, invalid, doc.raw)
         for f in findings:
             f.document = doc.index
             yield f
-        inventory = model.build(doc.data, invalid, doc.raw)
         ctx = Context(
             path=path,
             root=find_root(path),
@@ -399,13 +431,31 @@ class Linter:
 
 
 _ROOT_CACHE: dict[Path, Path] = {}
+_FOLDERS: dict[str, Path] = {}
 ROOT_MARKERS = (".git", ".cllint.yaml")
+
+
+def resolved_folder(path: Path) -> Path:
+    """``path.resolve().parent``, resolved once per folder.
+
+    ``resolve`` looks at every component of the path; the inventories of one
+    folder share all but the last, so only a file that is itself a symbolic
+    link (whose target's folder counts) is resolved on its own.
+    """
+    if os.path.islink(path):
+        return path.resolve().parent
+    # not abspath: it would drop ``link/..`` lexically, where resolve follows the link
+    parent = os.path.join(os.getcwd(), os.path.dirname(path))
+    found = _FOLDERS.get(parent)
+    if found is None:
+        found = _FOLDERS[parent] = Path(parent).resolve()
+    return found
 
 
 def find_root(path: Path) -> Path:
     """The inventory's root folder: nearest folder upwards with ``.git`` or a cllint
     config, else the inventory's own folder. License-file paths may not leave it."""
-    start = path.resolve().parent
+    start = resolved_folder(path)
     cached = _ROOT_CACHE.get(start)
     if cached is not None:
         return cached

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+
+from cllint.records import field, record
 
 
 class Severity(enum.IntEnum):
@@ -31,7 +32,7 @@ class Severity(enum.IntEnum):
             raise ValueError(f"unknown severity {text!r} (use error, warning or note)") from None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Span:
     """A region of a source file: 1-based lines and columns, end column exclusive.
 
@@ -49,7 +50,7 @@ class Span:
         return cls(line, column, line, column + 1)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Finding:
     """One problem found in one file.
 
@@ -82,7 +83,7 @@ class Finding:
         return self.span.column if self.span else 1
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Suppression:
     """Why a finding is hidden: an in-source comment or a baseline entry."""
 

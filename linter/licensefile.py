@@ -19,9 +19,9 @@ import bisect
 import datetime as _dt
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 
 from cllint.findings import Span, q
+from cllint.records import field, record
 
 DEFAULT_SERVER_PORT = 27000
 MAX_ERRORS = 10
@@ -74,7 +74,7 @@ _MONTHS = {
 # --------------------------------------------------------------------------
 # What a license file holds
 # --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Value:
     """One value as read, with where it stands in the file."""
 
@@ -82,7 +82,7 @@ class Value:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ParseError:
     """Something that makes the file unusable (reported as CL702)."""
 
@@ -90,7 +90,7 @@ class ParseError:
     span: Span
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class HostBinding:
     """A host id that binds the file (SERVER) or one line to one machine.
 
@@ -120,7 +120,7 @@ class HostBinding:
         return self.kind == "HOSTNAME"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ServerLine:
     keyword: Value
     host: Value
@@ -131,7 +131,7 @@ class ServerLine:
     bindings: tuple[HostBinding, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class VendorLine:
     keyword: Value
     name: Value
@@ -141,7 +141,7 @@ class VendorLine:
     port_value: Value | None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class FeatureLine:
     """A FEATURE, INCREMENT or UPGRADE line."""
 
@@ -165,7 +165,7 @@ class FeatureLine:
         return self.keyword.text.upper()
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class PackageLine:
     keyword: Value
     name: Value
@@ -174,7 +174,7 @@ class PackageLine:
     keywords: Mapping[str, Value] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class LicenseFile:
     servers: tuple[ServerLine, ...] = ()
     vendors: tuple[VendorLine, ...] = ()
@@ -207,7 +207,7 @@ class LicenseFile:
 # --------------------------------------------------------------------------
 # Physical lines -> logical lines (comments, continuations, wrapped values)
 # --------------------------------------------------------------------------
-@dataclass(slots=True)
+@record(slots=True)
 class _Logical:
     """A logical line: text joined from physical lines, and a map back to them.
 
@@ -322,7 +322,7 @@ def _logical_lines(lines: list[str]) -> Iterator[_Logical]:
 # --------------------------------------------------------------------------
 # Words of a logical line
 # --------------------------------------------------------------------------
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Word:
     key: str | None
     """The keyword as written (``port``), or None for a positional word."""

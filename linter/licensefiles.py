@@ -1,4 +1,4 @@
-"""Find, open and parse the license files an inventory lists – safely, once per run.
+"""Find, open and parse the license files an inventory lists – safely, once per folder.
 
 An inventory names license files in ``licensing.license_files``, relative to
 its own folder. Because inventories may come from anyone (a pull request, a
@@ -16,20 +16,21 @@ cllint configuration, else the inventory's own folder.
 
 :class:`LicenseFiles` is a per-run cache the engine puts into
 ``ctx.services["license_files"]``: several rules ask for the same files and
-each file is read and parsed once.
+each file is read and parsed once per folder of inventories.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
 import stat
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Span, q
+from cllint.records import record
 
 if TYPE_CHECKING:
     from cllint.licensefile import FeatureLine, LicenseFile
@@ -41,7 +42,7 @@ MAX_BYTES = 1 << 20
 """A license file is a few kilobytes; a megabyte is certainly something else."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Problem:
     """Why a listed file was not read: CL701 (missing/unreadable) or CL705 (escapes)."""
 
@@ -49,7 +50,7 @@ class Problem:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Listed:
     """One entry of ``licensing.license_files`` and what became of it."""
 
@@ -81,31 +82,50 @@ class Listed:
         return content if content is not None and content.usable else None
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class _Opened:
     shown: str
     problem: Problem | None
     license: LicenseFile | None
 
 
+#: Most parsed license files kept at once (within one folder of inventories).
+MAX_CACHED = 64
+
+
 class LicenseFiles:
-    """Reads and parses each license file once per run."""
+    """Reads and parses each license file once per folder of inventories.
+
+    The inventories beside each other (one site's folder) share license files;
+    inventories elsewhere rarely do. So the cache holds the files of the folder
+    being linted (at most :data:`MAX_CACHED`) and starts afresh at the next
+    folder: memory stays flat however many inventories a run has.
+    """
 
     def __init__(self, max_bytes: int = MAX_BYTES) -> None:
         self.max_bytes = max_bytes
         self._by_entry: dict[tuple[Path, Path, Path, str], _Opened] = {}
         self._by_file: dict[tuple[int, int, int, int], LicenseFile] = {}
-        # Each license rule asks for the same inventory's files: resolve its folder once.
-        self._folders: dict[Path, Path] = {}
+        self._folder: Path | None = None
+        self._last: tuple[Inventory, Context, list[Listed]] | None = None
 
     def listed(self, inventory: Inventory, ctx: Context) -> list[Listed]:
         """Every entry of ``licensing.license_files``, opened (from cache when seen)."""
         lic = inventory.licensing
         if lic is None or not lic.has("license_files") or not lic.license_files:
             return []
+        # Every license rule asks for the same inventory's list, one after another.
+        last = self._last
+        if last is not None and last[0] is inventory and last[1] is ctx:
+            return list(last[2])
+        result = self._listed(lic.license_files, lic.ptr("license_files"), ctx)
+        self._last = (inventory, ctx, result)
+        return list(result)
+
+    def _listed(self, files: tuple[str, ...], pointer: str, ctx: Context) -> list[Listed]:
         result = []
         seen: set[int] = set()
-        for index, written in enumerate(lic.license_files):
+        for index, written in enumerate(files):
             opened = self.open(written, ctx)
             parsed = opened.license
             repeated = parsed is not None and id(parsed) in seen
@@ -114,7 +134,7 @@ class LicenseFiles:
             result.append(
                 Listed(
                     index=index,
-                    pointer=f"{lic.ptr('license_files')}/{index}",
+                    pointer=f"{pointer}/{index}",
                     written=written,
                     shown=opened.shown,
                     problem=opened.problem,
@@ -125,9 +145,13 @@ class LicenseFiles:
         return result
 
     def open(self, written: str, ctx: Context) -> _Opened:
-        folder = self._folders.get(ctx.path)
-        if folder is None:
-            folder = self._folders[ctx.path] = ctx.path.resolve().parent
+        from cllint.engine import resolved_folder
+
+        folder = resolved_folder(ctx.path)
+        if folder != self._folder or len(self._by_file) >= MAX_CACHED:
+            self._by_entry.clear()
+            self._by_file.clear()
+            self._folder = folder
         key = (folder, ctx.root, ctx.base, written)
         cached = self._by_entry.get(key)
         if cached is None:
@@ -139,11 +163,11 @@ class LicenseFiles:
     def _open(self, written: str, folder: Path, root: Path, base: Path) -> _Opened:
         from cllint.engine import display_path
 
-        path, problem = locate(written, folder, root)
+        path, real, problem = _locate(written, folder, root)
         shown = display_path(path, base) if path is not None else written
-        if problem is not None or path is None:
+        if problem is not None or path is None or real is None:
             return _Opened(shown, problem, None)
-        data, problem, identity = self._read(path, written)
+        data, problem, identity = self._read(real, written)
         if data is None or identity is None:
             return _Opened(shown, problem, None)
         parsed = self._by_file.get(identity)
@@ -155,12 +179,13 @@ class LicenseFiles:
         return _Opened(shown, None, parsed)
 
     def _read(
-        self, path: Path, written: str
+        self, real: str, written: str
     ) -> tuple[bytes | None, Problem | None, tuple[int, int, int, int] | None]:
+        """Read the file at ``real`` (the entry's path with symbolic links resolved)."""
+
         def cannot(reason: str) -> tuple[None, Problem, None]:
             return None, Problem("CL701", f"license file {q(written)} {reason}"), None
 
-        real = os.path.realpath(path)
         try:
             st = os.stat(real)
         except FileNotFoundError:
@@ -216,10 +241,28 @@ def locate(written: str, folder: Path, root: Path) -> tuple[Path | None, Problem
     are often written there. Nothing is opened here; only ``realpath`` looks at
     the file system, to see where symbolic links lead.
     """
+    path, _real, problem = _locate(written, folder, root)
+    return path, problem
+
+
+@functools.lru_cache(maxsize=64)
+def _real_root(root: Path) -> Path:
+    """The root with symbolic links resolved (a run has one or a few roots)."""
+    return Path(os.path.realpath(root))
+
+
+def _locate(
+    written: str, folder: Path, root: Path
+) -> tuple[Path | None, str | None, Problem | None]:
+    """:func:`locate`, plus the resolved path (so reading it needs no second ``realpath``)."""
     if not written.strip():
-        return None, Problem("CL701", "a license file entry is empty – give a path or remove it")
+        return (
+            None,
+            None,
+            Problem("CL701", "a license file entry is empty – give a path or remove it"),
+        )
     if "\x00" in written:
-        return None, Problem("CL701", "a license file path holds a NUL character")
+        return None, None, Problem("CL701", "a license file path holds a NUL character")
     text = written.replace("\\", "/")
     if (
         os.path.isabs(text)
@@ -227,26 +270,39 @@ def locate(written: str, folder: Path, root: Path) -> tuple[Path | None, Problem
         or PureWindowsPath(written).drive
         or PureWindowsPath(written).root
     ):
-        return None, Problem(
-            "CL705",
-            f"license file path {q(written)} is absolute; give it relative to the inventory's "
-            "folder (inside the repository) – the file was not read",
+        return (
+            None,
+            None,
+            Problem(
+                "CL705",
+                f"license file path {q(written)} is absolute; give it relative to the inventory's "
+                "folder (inside the repository) – the file was not read",
+            ),
         )
     lexical = Path(os.path.normpath(folder / text))
     if not _inside(lexical, root):
-        return None, Problem(
-            "CL705",
-            f"license file path {q(written)} leaves the root folder {q(root.name or str(root))} "
-            "with '..'; keep license files inside it – the file was not read",
+        return (
+            None,
+            None,
+            Problem(
+                "CL705",
+                f"license file path {q(written)} leaves the root folder "
+                f"{q(root.name or str(root))} with '..'; keep license files inside it – "
+                "the file was not read",
+            ),
         )
-    real = Path(os.path.realpath(lexical))
-    if not _inside(real, Path(os.path.realpath(root))):
-        return None, Problem(
-            "CL705",
-            f"license file path {q(written)} leads through a symbolic link to outside the root "
-            f"folder {q(root.name or str(root))}; copy the file in instead – it was not read",
+    real = os.path.realpath(lexical)
+    if not _inside(Path(real), _real_root(root)):
+        return (
+            None,
+            None,
+            Problem(
+                "CL705",
+                f"license file path {q(written)} leads through a symbolic link to outside the root "
+                f"folder {q(root.name or str(root))}; copy the file in instead – it was not read",
+            ),
         )
-    return lexical, None
+    return lexical, real, None
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -13,18 +13,18 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml import events as ev
 
 from cllint.findings import Finding, Span, q
+from cllint.records import field, record
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Limits:
     """Input limits; each ends in a CL001 finding naming the limit, not a crash."""
 
@@ -38,6 +38,9 @@ class Limits:
     """Most findings reported for a whole run; the rest are counted, not kept."""
 
 
+DEFAULT_LIMITS = Limits()
+
+
 Position = tuple[int, int, int, int]
 """A span as the index stores it: (line, column, end line, end column), 1-based.
 
@@ -47,7 +50,7 @@ that findings point at become spans when looked up.
 """
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Document:
     """One YAML document: its data and where each part of it came from."""
 
@@ -76,7 +79,7 @@ class Document:
         return Span(*found) if found is not None else self.span(pointer)
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class LoadedFile:
     """What the loader made of one file."""
 
@@ -589,7 +592,7 @@ _MAX_INT_DIGITS = 1000
 _MAX_INT_BITS = 3322  # 10**1000 has 3322 bits
 
 
-def load_text(text: str, limits: Limits = Limits()) -> LoadedFile:
+def load_text(text: str, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
     """Compose every document of ``text``; problems become CL001/CL003 findings."""
     composer = _Composer(text, limits)
     try:
@@ -605,7 +608,7 @@ def load_text(text: str, limits: Limits = Limits()) -> LoadedFile:
     return LoadedFile(text, docs, composer.findings)
 
 
-def load_bytes(data: bytes, limits: Limits = Limits()) -> LoadedFile:
+def load_bytes(data: bytes, limits: Limits = DEFAULT_LIMITS) -> LoadedFile:
     """Decode and load raw file content."""
     if len(data) > limits.max_bytes:
         return LoadedFile(

@@ -1,20 +1,22 @@
 """The typed, read-only inventory model that rules read.
 
 Rules should read like the prerequisite they enforce, so they get small
-frozen dataclasses with the inventory format's defaults applied instead of raw
-dicts. Every object knows its JSON pointer (``ptr(field)`` points at one of its
-values), which fields were *declared* in the file (a defaulted value is never
-the place a finding points to) and which were present but schema-invalid
-(rules stay silent about those: CL002 already reported them).
+frozen records (``cllint.records``, slotted and cheap to create) with the
+inventory format's defaults applied instead of raw dicts. Every object knows
+its JSON pointer (``ptr(field)`` points at one of its values), which fields
+were *declared* in the file (a defaulted value is never the place a finding
+points to) and which were present but schema-invalid (rules stay silent about
+those: CL002 already reported them).
 """
 
 from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
+from cllint import addresses
+from cllint.records import field, record
 from cllint.versions import ProductVersion, Version, parse_product_version, parse_version
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
@@ -24,7 +26,7 @@ IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 DEFAULT_PORTS = {"license_server": 27000, "vendor_daemon": 7279, "web_services": 8083}
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Element:
     """Common to every model object: where it is and what it declared."""
 
@@ -48,14 +50,14 @@ class Element:
         return name in self.invalid
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Network(Element):
     name: str | None
     role: str | None
     subnet: IPNetwork | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class StorageResource(Element):
     name: str | None
     drive: str | None
@@ -63,7 +65,7 @@ class StorageResource(Element):
     quorum: bool
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Cluster(Element):
     name: str | None
     domain: str | None
@@ -72,13 +74,13 @@ class Cluster(Element):
     storage: tuple[StorageResource, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Dhcp(Element):
     lease_days: float | None
     reservation: bool | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Nic(Element):
     name: str | None
     network: str | None
@@ -88,7 +90,7 @@ class Nic(Element):
     dhcp: Dhcp | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class FirewallRule(Element):
     name: str | None
     port: int | None
@@ -104,13 +106,13 @@ class FirewallRule(Element):
         return None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Firewall(Element):
     enabled: bool
     rules: tuple[FirewallRule, ...]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Node(Element):
     name: str | None
     domain: str | None
@@ -122,13 +124,13 @@ class Node(Element):
     """Outbound HTTPS to Citrix Cloud: direct | proxy | none; None = unknown."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class ClientAccessPoint(Element):
     name: str | None
     address: IPAddress | None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Ports(Element):
     license_server: int
     vendor_daemon: int
@@ -142,7 +144,7 @@ class Ports(Element):
         )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Licensing(Element):
     resource_group: str | None
     client_access_point: ClientAccessPoint | None
@@ -165,7 +167,7 @@ class Licensing(Element):
     when the declared value is schema-invalid."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Product(Element):
     name: str | None
     type: str | None
@@ -175,7 +177,7 @@ class Product(Element):
     """The product release (``2411``, ``2203 LTSR CU7``); None when unknown or unparseable."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(frozen=True, slots=True, kw_only=True)
 class Inventory(Element):
     """One inventory document."""
 
@@ -315,7 +317,7 @@ class _Builder:
         subnet = None
         if v["subnet"] is not None:
             try:
-                subnet = ipaddress.ip_network(v["subnet"], strict=True)
+                subnet = addresses.ip_network(v["subnet"])
             except ValueError:
                 bad = bad | {"subnet"}
         return Network(
@@ -388,7 +390,7 @@ class _Builder:
         address = None
         if v["address"] is not None:
             try:
-                address = ipaddress.ip_interface(v["address"])
+                address = addresses.ip_interface(v["address"])
             except ValueError:
                 bad = bad | {"address"}
         dhcp = None
@@ -475,7 +477,7 @@ class _Builder:
             address = None
             if c["address"] is not None:
                 try:
-                    address = ipaddress.ip_address(c["address"])
+                    address = addresses.ip_address(c["address"])
                 except ValueError:
                     c_bad = c_bad | {"address"}
             cap = ClientAccessPoint(

@@ -8,7 +8,8 @@ accepted: a DNS server given by name would need DNS to be found.
 from __future__ import annotations
 
 import ipaddress
-from dataclasses import dataclass
+
+from cllint.records import record
 
 DNS_PORT = 53
 
@@ -17,7 +18,7 @@ class NameserverError(ValueError):
     """A value that is not ``IP[:PORT]``."""
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Nameserver:
     address: str
     port: int = DNS_PORT

@@ -16,10 +16,10 @@ not load ``dns`` at all.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from cllint.model import Inventory
+from cllint.records import field, record
 from cllint.rule import Context, Rule
 
 FOUND = "found"
@@ -37,7 +37,7 @@ def same_name(a: str, b: str) -> bool:
     return normalize(a) == normalize(b)
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@record(frozen=True, slots=True, order=True)
 class Question:
     """One DNS question: a name (normalized) and a record type (A, AAAA, PTR)."""
 
@@ -52,7 +52,7 @@ class Question:
         return f"{self.name} {self.rdtype}"
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Answer:
     """What DNS said about one question.
 
@@ -92,7 +92,7 @@ class Answer:
 NOT_ASKED = Answer(UNAVAILABLE, reason="the question was not asked")
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class DnsAnswers:
     """The answers of one run, as the online rules read them from ``ctx.services``.
 

@@ -6,9 +6,10 @@
 3. Hand the answers to the lint as ``services["dns"]`` (plain data), where the
    online rules turn them into ordinary findings.
 
-Collecting first costs one extra parse of each file, but it keeps every
-finding on the engine's one path (positions, suppressions, ignores,
-baselines) and keeps the lint workers off the network.
+Collecting first keeps every finding on the engine's one path (positions,
+suppressions, ignores, baselines) and keeps the lint off the network. It
+costs no second parse: the files parsed here are handed to the lint (up to
+:data:`MAX_PREPARED` of them, which are then linted in this process).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from cllint.engine import STDIN, Settings, find_root, is_inventory, read_stdin
+from cllint.engine import STDIN, Parsed, Prepared, Settings, find_root, is_inventory, read_stdin
 from cllint.nameservers import Nameserver
 from cllint.online import DnsAnswers, DnsRule, Question
 from cllint.rule import Context
@@ -41,8 +42,18 @@ def _read(path: str, settings: Settings) -> bytes | None:
         return None  # the lint reports it
 
 
-def collect_questions(paths: Iterable[str], settings: Settings) -> set[Question]:
-    """Every question the enabled online rules will read an answer for."""
+#: Most files whose parsed form is kept for the lint (beyond it, files are parsed again).
+MAX_PREPARED = 1000
+
+
+def collect_questions(
+    paths: Iterable[str], settings: Settings, keep: dict[str, Prepared] | None = None
+) -> set[Question]:
+    """Every question the enabled online rules will read an answer for.
+
+    With ``keep``, each file's parsed form is stored there (for up to
+    :data:`MAX_PREPARED` files) so that the lint does not parse it again.
+    """
     from cllint import model
     from cllint.loader import load_bytes
     from cllint.schema import schema_findings
@@ -57,11 +68,15 @@ def collect_questions(paths: Iterable[str], settings: Settings) -> set[Question]
             continue
         file = settings.stdin_path() if path == STDIN else Path(path)
         loaded = load_bytes(data, settings.limits)
+        parsed: list[Parsed] = []
+        if keep is not None and path != STDIN and len(keep) < MAX_PREPARED:
+            keep[path] = Prepared(loaded, parsed)
         for document in loaded.documents:
             if not is_inventory(document.data):
                 continue
-            _findings, invalid = schema_findings(document.data)
+            findings, invalid = schema_findings(document.data)
             inventory = model.build(document.data, invalid, document.raw)
+            parsed.append((findings, invalid, inventory))
             ctx = Context(
                 path=file,
                 root=find_root(file),
@@ -105,10 +120,14 @@ def resolve(
     nameservers: tuple[Nameserver, ...],
     timeout: float,
     stream: TextIO | None = None,
+    keep: dict[str, Prepared] | None = None,
 ) -> DnsAnswers:
-    """Collect the run's questions and answer them; the table the online rules read."""
+    """Collect the run's questions and answer them; the table the online rules read.
+
+    ``keep`` receives the files parsed on the way (see :func:`collect_questions`).
+    """
     enabled = frozenset(r.id for r in settings.rules if r.online)
-    questions = collect_questions(paths, settings)
+    questions = collect_questions(paths, settings, keep)
     if not questions:
         return DnsAnswers({}, enabled)
     from cllint import resolver

@@ -1,28 +1,173 @@
-"""Which rules exist: the built-in list plus third-party entry points.
+"""Which rules exist: the built-in table plus third-party entry points.
 
-Built-in rules are listed explicitly in ``cllint.rules.BUILTIN`` (no import
-side effects, no global mutable registry). Third-party rules come from the
-``cllint.rules`` entry-point group; an entry point may name a Rule subclass or
-a sequence of them. A third-party rule that fails to load, or reuses an id,
-is skipped with a one-line warning rather than breaking the run.
+Built-in rules are one module each under ``cllint.rules``. Their id, name,
+severity, summary, options and flags are listed in ``cllint.rules.catalog``,
+a table generated from the rule modules (``python scripts/rule_table.py``;
+``tests/test_rule_table.py`` fails while it is stale), so ``cllint rules``,
+rule selection and configuration checks know every rule without importing
+its module, and a run imports only the rules it runs: no online rule (nor
+``dns_checks``) without ``--resolve``. A rule module that the table does not
+list yet is still found (its module is imported and searched), so a new rule
+works before the table is regenerated.
+
+Third-party rules come from the ``cllint.rules`` entry-point group; an entry
+point may name a Rule subclass or a sequence of them. A third-party rule that
+fails to load, or reuses an id, is skipped with a one-line warning rather than
+breaking the run. No global mutable registry, no import side effects.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
+from cllint.findings import Severity
 from cllint.rule import Rule
 
 ENTRY_POINT_GROUP = "cllint.rules"
 
 
+class RuleEntry:
+    """What the table knows of one rule; :meth:`load` imports the rule's class."""
+
+    __slots__ = (
+        "_rule",
+        "attr",
+        "engine",
+        "id",
+        "module",
+        "name",
+        "online",
+        "options",
+        "severity",
+        "summary",
+        "tags",
+    )
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        severity: Severity,
+        summary: str,
+        module: str,
+        attr: str,
+        online: bool = False,
+        engine: bool = False,
+        options: Mapping[str, Any] | None = None,
+        tags: tuple[str, ...] = (),
+        rule: type[Rule] | None = None,
+    ) -> None:
+        self.id = id
+        self.name = name
+        self.severity = severity
+        self.summary = summary
+        self.module = module
+        self.attr = attr
+        self.online = online
+        self.engine = engine
+        self.options: Mapping[str, Any] = options or {}
+        self.tags = tags
+        self._rule = rule
+
+    @classmethod
+    def of(cls, rule: type[Rule]) -> RuleEntry:
+        """The entry of an imported rule class (a plugin, or a module the table lacks)."""
+        return cls(
+            rule.id,
+            rule.name,
+            rule.severity,
+            rule.summary,
+            rule.__module__,
+            rule.__qualname__,
+            online=rule.online,
+            engine=rule.engine,
+            options=dict(rule.options),
+            tags=tuple(rule.tags),
+            rule=rule,
+        )
+
+    def load(self) -> type[Rule]:
+        """The rule class (its module is imported on first use)."""
+        if self._rule is None:
+            # __import__, not importlib.import_module: the import statement's own
+            # path, which ``python -X importtime`` (and tests/test_startup.py) sees.
+            module = __import__(self.module, fromlist=[self.attr])
+            rule: type[Rule] = getattr(module, self.attr)
+            self._rule = rule
+        return self._rule
+
+    def __repr__(self) -> str:
+        return f"<RuleEntry {self.id} {self.name}>"
+
+
+RULES_PACKAGE = "cllint.rules"
+
+
+def rule_modules() -> list[str]:
+    """The names of the rule modules in the package folder (``cl101_too_few_nodes``...)."""
+    import cllint.rules
+
+    folder = os.path.dirname(cllint.rules.__file__ or "")
+    try:
+        names = os.listdir(folder)
+    except OSError:  # pragma: no cover - e.g. a zip import: the table is all there is
+        return []
+    return sorted(
+        n[:-3]
+        for n in names
+        if n.endswith(".py") and n.startswith("cl") and n[2:5].isdigit() and n[5:6] == "_"
+    )
+
+
+def rules_in(module: Any) -> list[type[Rule]]:
+    """The rule classes a rule module defines (not the ones it imports)."""
+    return [
+        obj
+        for obj in vars(module).values()
+        if isinstance(obj, type)
+        and issubclass(obj, Rule)
+        and obj.__module__ == module.__name__
+        and isinstance(getattr(obj, "id", None), str)
+    ]
+
+
+@functools.cache
+def builtin_entries() -> tuple[RuleEntry, ...]:
+    """Every built-in rule, from the table; modules the table misses are imported."""
+    from cllint.rules.catalog import TABLE
+
+    entries = [
+        RuleEntry(
+            id,
+            name,
+            severity,
+            summary,
+            f"{RULES_PACKAGE}.{module}",
+            attr,
+            online=online,
+            engine=engine,
+            options=options,
+            tags=tags,
+        )
+        for id, name, severity, summary, module, attr, online, engine, options, tags in TABLE
+    ]
+    listed = {row[4] for row in TABLE}
+    missing = [m for m in rule_modules() if m not in listed]
+    if missing:
+        for name in missing:
+            module = __import__(f"{RULES_PACKAGE}.{name}", fromlist=["__name__"])
+            entries.extend(RuleEntry.of(rule) for rule in rules_in(module))
+    return tuple(entries)
+
+
 @functools.cache
 def builtin_rules() -> tuple[type[Rule], ...]:
-    from cllint.rules import BUILTIN
-
-    return tuple(BUILTIN)
+    """Every built-in rule class (imports every rule module)."""
+    return tuple(entry.load() for entry in builtin_entries())
 
 
 def _may_have_plugins() -> bool:
@@ -33,8 +178,6 @@ def _may_have_plugins() -> bool:
     start-up, and almost no installation has a cllint plugin. When a file
     mentions the group, the exact lookup below decides.
     """
-    import os
-
     for folder in sys.path:
         try:
             entries = list(os.scandir(folder or "."))
@@ -78,10 +221,11 @@ def plugin_rules() -> tuple[type[Rule], ...]:
 
 
 @functools.cache
-def all_rules() -> tuple[type[Rule], ...]:
-    """Built-in rules first, then plugins whose id is new, sorted by id."""
-    rules = list(builtin_rules())
-    seen = {r.id for r in rules}
+def catalog() -> tuple[RuleEntry, ...]:
+    """Built-in rules first, then plugins whose id is new, sorted by id (nothing imported
+    for a built-in rule)."""
+    entries = list(builtin_entries())
+    seen = {e.id for e in entries}
     for plugin in plugin_rules():
         if plugin.id in seen:
             print(
@@ -90,20 +234,26 @@ def all_rules() -> tuple[type[Rule], ...]:
             )
             continue
         seen.add(plugin.id)
-        rules.append(plugin)
-    return tuple(sorted(rules, key=lambda r: r.id))
+        entries.append(RuleEntry.of(plugin))
+    return tuple(sorted(entries, key=lambda e: e.id))
+
+
+@functools.cache
+def all_rules() -> tuple[type[Rule], ...]:
+    """Built-in rules first, then plugins whose id is new, sorted by id."""
+    return tuple(entry.load() for entry in catalog())
 
 
 def by_id() -> dict[str, type[Rule]]:
     return {r.id: r for r in all_rules()}
 
 
-def similar(term: str, most: int = 5) -> list[type[Rule]]:
+def similar(term: str, most: int = 5) -> list[RuleEntry]:
     """Rules a mistyped id or name may mean: names containing it, then close spellings."""
     import difflib
 
     wanted = term.strip().lower()
-    rules = all_rules()
+    rules = catalog()  # the table: no rule module is imported
     if not wanted:
         return []
     found = [r for r in rules if wanted in r.name or r.id.lower().startswith(wanted)]
@@ -114,10 +264,16 @@ def similar(term: str, most: int = 5) -> list[type[Rule]]:
     return found[:most]
 
 
-def lookup(id_or_name: str) -> type[Rule] | None:
-    """A rule by id (any case) or by name."""
+def lookup_entry(id_or_name: str) -> RuleEntry | None:
+    """A rule's table entry by id (any case) or by name."""
     wanted = id_or_name.strip()
-    for rule in all_rules():
-        if rule.id.upper() == wanted.upper() or rule.name == wanted.lower():
-            return rule
+    for entry in catalog():
+        if entry.id.upper() == wanted.upper() or entry.name == wanted.lower():
+            return entry
     return None
+
+
+def lookup(id_or_name: str) -> type[Rule] | None:
+    """A rule by id (any case) or by name (only its own module is imported)."""
+    entry = lookup_entry(id_or_name)
+    return entry.load() if entry is not None else None

@@ -11,15 +11,15 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
 from cllint.findings import Finding, Severity
 from cllint.model import Inventory
+from cllint.records import field, record
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Context:
     """What a rule may know besides the inventory.
 

@@ -11,38 +11,38 @@ subset. Either validator is built once per process.
 from __future__ import annotations
 
 import functools
-import ipaddress
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
+from cllint import addresses
 from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # protocols for the type checker only: creating one costs start-up time
+    from typing import Protocol
+
     from jsonschema.protocols import Validator
 
+    class SchemaError(Protocol):
+        """What CL002 reads from an error: a jsonschema ``ValidationError`` or a ``Violation``."""
 
-class SchemaError(Protocol):
-    """What CL002 reads from an error: a jsonschema ``ValidationError`` or a ``Violation``."""
+        @property
+        def absolute_path(self) -> Iterable[str | int]: ...
+        @property
+        def validator(self) -> object: ...
+        @property
+        def validator_value(self) -> Any: ...
+        @property
+        def instance(self) -> Any: ...
+        @property
+        def schema(self) -> Any: ...
+        @property
+        def message(self) -> str: ...
 
-    @property
-    def absolute_path(self) -> Iterable[str | int]: ...
-    @property
-    def validator(self) -> object: ...
-    @property
-    def validator_value(self) -> Any: ...
-    @property
-    def instance(self) -> Any: ...
-    @property
-    def schema(self) -> Any: ...
-    @property
-    def message(self) -> str: ...
-
-
-class ErrorSource(Protocol):
-    def iter_errors(self, instance: Any) -> Iterator[SchemaError]: ...
+    class ErrorSource(Protocol):
+        def iter_errors(self, instance: Any) -> Iterator[SchemaError]: ...
 
 
 def load_schema(name: str = "inventory.schema.json") -> dict[str, Any]:
@@ -65,7 +65,7 @@ def _is_ip(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_address(value)
+        addresses.ip_address(value)
     except ValueError:
         return False
     return True
@@ -75,7 +75,7 @@ def _is_ip_interface(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_interface(value)
+        addresses.ip_interface(value)
     except ValueError:
         return False
     return True
@@ -85,7 +85,7 @@ def _is_cidr(value: object) -> bool:
     if not isinstance(value, str):
         return True
     try:
-        ipaddress.ip_network(value, strict=True)
+        addresses.ip_network(value)
     except ValueError:
         return False
     return "/" in value
@@ -112,6 +112,8 @@ def _corrected_network(value: str) -> str | None:
     ``192.168.50.0/24``), or None when ``value`` is no address/prefix at all."""
     if "/" not in value:
         return None
+    import ipaddress  # only on this error path: start-up does not pay for it
+
     try:
         return str(ipaddress.ip_network(value, strict=False))
     except ValueError:
@@ -381,6 +383,7 @@ def schema_findings(data: Any, limit: int | None = None) -> tuple[list[Finding],
     findings: list[Finding] = []
     invalid: set[str] = set()
     seen: set[tuple[str, bool, str]] = set()
+    addresses.forget()  # a new document: its addresses are parsed here, reused by the model
     for error in _errors(data):
         if limit is not None and len(findings) >= limit:
             break

@@ -8,12 +8,27 @@ an exact id); on a tie, ignore wins. No ``select`` means every rule.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Generic, TypeVar
 
-from cllint.rule import Rule
+if TYPE_CHECKING:  # for the type checker only: creating a protocol costs start-up time
+    from typing import Protocol
 
-_PREFIX = re.compile(r"^CL\d{0,3}$")
+    class Named(Protocol):
+        """What selection reads of a rule: a rule class or its table entry."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+
+
+R = TypeVar("R", bound="Named")
+
+
+def _is_prefix(term: str) -> bool:
+    """``CL`` followed by up to three digits: a family, even one with no rule yet."""
+    return term.startswith("CL") and len(term) <= 5 and (term == "CL" or term[2:].isdecimal())
 
 
 class SelectionError(ValueError):
@@ -28,7 +43,7 @@ def split_terms(text: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(t.strip() for p in parts for t in p.split(",") if t.strip())
 
 
-def _specificity(term: str, rule: type[Rule]) -> int:
+def _specificity(term: str, rule: Named) -> int:
     """How specifically ``term`` names ``rule``: 0 = not at all."""
     if term.lower() == rule.name:
         return len(rule.id) + 1
@@ -38,11 +53,11 @@ def _specificity(term: str, rule: type[Rule]) -> int:
     return 0
 
 
-def validate_terms(terms: Sequence[str], rules: Sequence[type[Rule]], option: str) -> None:
+def validate_terms(terms: Sequence[str], rules: Sequence[Named], option: str) -> None:
     for term in terms:
         if term.upper() == "ALL":
             continue
-        if not any(_specificity(term, r) for r in rules) and not _PREFIX.match(term.upper()):
+        if not any(_specificity(term, r) for r in rules) and not _is_prefix(term.upper()):
             import difflib
 
             known = [r.id for r in rules] + [r.name for r in rules]
@@ -51,12 +66,12 @@ def validate_terms(terms: Sequence[str], rules: Sequence[type[Rule]], option: st
             raise SelectionError(f"{option}: unknown rule, name or prefix {term!r}{hint}")
 
 
-class Selection:
+class Selection(Generic[R]):
     """Decides, once per rule, whether it is enabled."""
 
     def __init__(
         self,
-        rules: Sequence[type[Rule]],
+        rules: Sequence[R],
         select: Sequence[str] = (),
         ignore: Sequence[str] = (),
         extend_select: Sequence[str] = (),
@@ -69,12 +84,12 @@ class Selection:
         self.ignore = tuple("CL" if t.upper() == "ALL" else t for t in ignore)
         self.rules = tuple(rules)
 
-    def enabled(self, rule: type[Rule]) -> bool:
+    def enabled(self, rule: R) -> bool:
         selected = max((_specificity(t, rule) for t in self.select), default=0)
         if selected == 0:
             return False
         ignored = max((_specificity(t, rule) for t in self.ignore), default=0)
         return selected > ignored
 
-    def enabled_rules(self) -> tuple[type[Rule], ...]:
+    def enabled_rules(self) -> tuple[R, ...]:
         return tuple(r for r in self.rules if self.enabled(r))

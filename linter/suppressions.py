@@ -25,10 +25,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
 from cllint.findings import Finding, Span, Suppression, listing
+from cllint.records import field, record
 from cllint.rule import Rule
 
 UNUSED_RULE = "CL009"
@@ -43,7 +43,7 @@ _BODY = re.compile(
 )
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Directive:
     """One ``# cllint:`` comment: where it is, what it names, what it hit."""
 

@@ -15,10 +15,11 @@ import re
 import sys
 from typing import TextIO
 
-_UNSAFE = re.compile(
+_UNSAFE_CHARS = (
     "[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029"
     "\ud800-\udfff]"
 )
+_unsafe: re.Pattern[str] | None = None
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -34,7 +35,12 @@ def _escape_char(match: re.Match[str]) -> str:
 
 def escape(text: str) -> str:
     """Make ``text`` safe to print on a terminal or in a CI log."""
-    return _UNSAFE.sub(_escape_char, text)
+    if text.isprintable():  # every unsafe character is unprintable: nothing to escape
+        return text
+    global _unsafe
+    if _unsafe is None:  # compiled when first needed, not at every start-up
+        _unsafe = re.compile(_UNSAFE_CHARS)
+    return _unsafe.sub(_escape_char, text)
 
 
 def _json_byte(match: re.Match[str]) -> str:

@@ -18,7 +18,8 @@ Apps and Desktops releases: ``2411``, ``2203 LTSR CU7``, ``2402 CU3``,
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from cllint.records import field, record
 
 # A number of a version has at most nine digits: anything longer is not a
 # version, and int() of thousands of digits would fail (or take long).
@@ -26,7 +27,7 @@ _VERSION = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})*)(?:\s+(.*?))?\s*$", re.S)
 _BUILD = re.compile(r"\bbuild\s*:?\s*(\d+)\b", re.I)
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Version:
     """A parsed License Server version: numbers (trailing zeros dropped), then build."""
 
@@ -95,7 +96,7 @@ _PRODUCT = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ProductVersion:
     """A Citrix product release: ``2203 LTSR CU7`` is release 2203, LTSR, CU 7.
 

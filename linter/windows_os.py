@@ -13,14 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+
+from cllint.records import record
 
 _NOISE = re.compile(r"[®™]|\((?:r|tm)\)", re.IGNORECASE)
 _YEAR = re.compile(r"^\d{4}$")
 _PREFIX = "Windows Server "
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class WindowsOs:
     """A normalised OS caption: lower-case words, ``Microsoft`` dropped."""
 

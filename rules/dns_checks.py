@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from cllint.model import ClientAccessPoint, Inventory, Node
 from cllint.online import NXDOMAIN, Answer, DnsAnswers, Question, normalize, same_name
+from cllint.records import record
 
 CAP_RULES = ("CL901", "CL902")
 NODE_RULES = ("CL903",)
@@ -40,7 +40,7 @@ def dns_name(name: str | None, domain: str | None) -> str | None:
     return host
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Lookup:
     """The questions asked for one value of the inventory, and where that value is."""
 
@@ -114,7 +114,7 @@ def lookups(inventory: Inventory) -> Iterator[Lookup]:
 # -- decisions ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class Resolution:
     """Whether a host name resolves: its addresses, a definite no, or unknown."""
 

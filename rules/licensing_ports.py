@@ -7,9 +7,8 @@ schema-valid is left out (CL002 reports it), and so are all of them when
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from cllint.model import DEFAULT_PORTS, Inventory
+from cllint.records import record
 
 LABELS = {
     "license_server": "License Server",
@@ -18,7 +17,7 @@ LABELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record(frozen=True, slots=True)
 class ConfiguredPort:
     key: str
     port: int

@@ -202,6 +202,8 @@ def test_run_passes_other_tools_yaml_beside_the_inventories(
     run = _run(hooked, repo)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "CL001" not in run.stdout
+
+
 def test_a_file_named_like_an_option_is_checked_as_a_file(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> None:

@@ -42,7 +42,13 @@ def test_every_config_key_is_in_the_reference_table() -> None:
 def test_pre_commit_snippet_names_the_shipped_hook() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text("utf-8"))
     assert [(h["id"], h["entry"], h["language"], h["types_or"], h["files"]) for h in hooks] == [
-        ("cllint", "cllint check --", "python", ["yaml", "json", "text"], r"(?i)\.(ya?ml|json|lic)$")
+        (
+            "cllint",
+            "cllint check --",
+            "python",
+            ["yaml", "json", "text"],
+            r"(?i)\.(ya?ml|json|lic)$",
+        )
     ]
     config = yaml.safe_load(block("yaml", "repos:"))
     (repo,) = config["repos"]

@@ -19,7 +19,7 @@ from cllint.entry import plain_check
 from helpers import CLEAN_EXAMPLE, FILE_LICENSED_EXAMPLE, ROOT, run_cllint
 
 
-def imported(args: list[str], cwd: Path = ROOT) -> set[str]:
+def imported(args: list[str], cwd: Path = ROOT, codes: tuple[int, ...] = (0, 1)) -> set[str]:
     env = {k: v for k, v in os.environ.items() if k not in ("GITHUB_ACTIONS", "NO_COLOR")}
     proc = subprocess.run(
         [sys.executable, "-X", "importtime", "-m", "cllint", *args],
@@ -29,7 +29,7 @@ def imported(args: list[str], cwd: Path = ROOT) -> set[str]:
         text=True,
         timeout=120,
     )
-    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    assert proc.returncode in codes, proc.stderr[-2000:]
     modules = set()
     for line in proc.stderr.splitlines():
         if line.startswith("import time:") and line.count("|") == 2:
@@ -44,10 +44,56 @@ def tops(modules: set[str]) -> set[str]:
     return {m.split(".")[0] for m in modules}
 
 
-def test_version_imports_neither_jsonschema_nor_dns() -> None:
+def test_version_imports_neither_click_jsonschema_yaml_nor_dns() -> None:
     modules = imported(["--version"])
-    assert not {"jsonschema", "dns"} & tops(modules)
+    assert not {"click", "jsonschema", "yaml", "dns"} & tops(modules)
     assert "cllint.check" not in modules
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        (".cllint.yaml", "fail-on: warning\nignore: [CL108]\n"),
+        ("pyproject.toml", '[tool.cllint]\nfail-on = "warning"\nignore = ["CL108"]\n'),
+    ],
+)
+def test_a_plain_check_with_a_configuration_file_imports_no_jsonschema_dns_nor_click(
+    tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    inventory = tmp_path / "cluster.yaml"
+    inventory.write_text(CLEAN_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    modules = imported(["check", str(inventory)], cwd=tmp_path)
+    assert "cllint.config" in modules  # the configuration was read ...
+    assert "cllint.schema_compiler" in modules  # ... and validated by the compiled closures
+    assert not {"jsonschema", "dns", "click"} & tops(modules)
+
+
+def test_a_bad_configuration_is_reported_without_jsonschema(tmp_path: Path) -> None:
+    (tmp_path / ".cllint.yaml").write_text("fail_on: warning\n", encoding="utf-8")
+    inventory = tmp_path / "cluster.yaml"
+    inventory.write_text(CLEAN_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    result = run_cllint(["check", str(inventory)], cwd=tmp_path)
+    assert result.code == 2
+    assert "unknown configuration key 'fail_on'; did you mean 'fail-on'?" in result.err
+    assert "jsonschema" not in tops(imported(["check", str(inventory)], cwd=tmp_path, codes=(2,)))
+
+
+def test_a_check_without_resolve_imports_no_online_rule() -> None:
+    modules = imported(["check", str(CLEAN_EXAMPLE)])
+    assert "cllint.rules.cl101_too_few_nodes" in modules  # the offline rules run
+    assert not {m for m in modules if m.startswith(("cllint.rules.cl9", "cllint.online"))}
+    assert "cllint.rules.dns_checks" not in modules
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "--format", "json"], ["explain", "CL901"]])
+def test_rules_and_explain_work_without_dns(args: list[str]) -> None:
+    modules = imported(args)
+    assert "dns" not in tops(modules)
+    assert "cllint.rules.cl101_too_few_nodes" not in modules  # the table, not the modules
+    result = run_cllint(args)
+    assert result.code == 0
+    assert "CL901" in result.out or "cap-unresolvable" in result.out
 
 
 def test_a_plain_text_check_of_one_file_imports_no_dns_nor_sarif() -> None:

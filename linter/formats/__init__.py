@@ -8,17 +8,17 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from cllint.engine import FileReport
 from cllint.findings import Finding, Severity
+from cllint.records import field, record
 from cllint.rule import Rule
 
 FORMATS = ("text", "sarif", "json", "github", "gitlab", "azure", "junit", "markdown")
 
 
-@dataclass(slots=True)
+@record(slots=True)
 class Report:
     """Everything a formatter may show: per-file results plus run facts."""
 
