@@ -268,3 +268,19 @@ def record(
         return _build(klass, frozen, kw_only, order, eq)
 
     return wrap if cls is None else wrap(cls)
+
+
+_R = TypeVar("_R")
+
+
+def replace(obj: _R, **changes: Any) -> _R:
+    """A copy of the record ``obj`` with ``changes`` (as ``dataclasses.replace``)."""
+    spec: _Spec = type(obj).__record__  # type: ignore[attr-defined]
+    unknown = set(changes) - set(spec.names)
+    if unknown:
+        raise TypeError(f"{type(obj).__name__} has no field {sorted(unknown)[0]!r}")
+    copy: Any = object.__new__(type(obj))
+    for name in spec.names:
+        object.__setattr__(copy, name, changes[name] if name in changes else getattr(obj, name))
+    result: _R = copy
+    return result

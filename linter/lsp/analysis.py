@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cllint.engine import EXTENSIONS, Linter, Settings
 from cllint.findings import Finding
 from cllint.licensefiles import SERVICE, LicenseFiles, locate
+from cllint.records import replace
 
 if TYPE_CHECKING:
     from cllint.licensefiles import Problem, _Opened
@@ -46,12 +47,12 @@ class _RecordingLicenseFiles(LicenseFiles):
         return super().open(written, ctx)
 
     def _read(
-        self, path: Path, written: str
+        self, real: str, written: str
     ) -> tuple[bytes | None, Problem | None, tuple[int, int, int, int] | None]:
         # the bytes the findings were made from, to place them in the editor's units
-        data, problem, identity = super()._read(path, written)
+        data, problem, identity = super()._read(real, written)
         if data is not None:
-            self.contents[Path(os.path.normpath(path))] = data
+            self.contents[Path(os.path.normpath(real))] = data
         return data, problem, identity
 
 

@@ -18,12 +18,13 @@ from __future__ import annotations
 import datetime as _dt
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 from cllint.check import CheckOptions, UsageError, build_settings
 from cllint.config import Config, ConfigError, discover, load
 from cllint.engine import Settings, find_root
+from cllint.records import replace
 
 
 @dataclass(frozen=True, slots=True)
