@@ -39,7 +39,7 @@ def test_no_two_findings_share_a_fingerprint() -> None:
 def test_firewall_findings_of_one_node_have_one_fingerprint_each() -> None:
     report = lint_file(EXAMPLES / "everything-wrong" / "cluster.yaml")
     cl601 = [f for f in report.findings if f.rule_id == "CL601"]
-    assert len(cl601) >= 5
+    assert len(cl601) >= 3  # per node and port (one port shared by two keys is one)
     assert len({f.fingerprint for f in cl601}) == len(cl601)
     assert all(f.extra["subject"].startswith("port ") for f in cl601)
 

@@ -142,9 +142,9 @@ def test_the_command_writes_a_step_summary(tmp_path: Path) -> None:
     assert run.code == 1, run.err
     text = summary.read_text("utf-8")
     assert text.startswith(
-        "## cllint\n\n54 errors, 7 warnings, 2 notes in 3 files; 3 files checked"
+        "## cllint\n\n64 errors, 7 warnings, 2 notes in 5 files; 3 files checked"
     )
     cells = html(text)
-    assert cells.rows[1][0] == "CL601 firewall-port-missing"  # most findings first
-    assert cells.rows[3][:3] == ["CL404 license-hostname-case", "error", "2"]
-    assert run.out.startswith("54 errors")  # the terminal still gets the summary
+    assert cells.rows[1][0] == "CL708 file-licensing-retired"  # most findings first
+    assert cells.rows[3][:3] == ["CL207 license-dir-not-default", "error", "2"]
+    assert run.out.startswith("64 errors")  # the terminal still gets the summary

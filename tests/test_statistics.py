@@ -22,9 +22,9 @@ def test_text_counts_every_rule_most_first() -> None:
     assert run.code == 1, run.err  # the exit status still follows --fail-on
     lines = run.out.splitlines()
     assert lines[:3] == [
-        "5  CL601  error    firewall-port-missing",
-        "2  CL304  error    shared-subnet",
-        "2  CL404  error    license-hostname-case",
+        "4  CL708  error    file-licensing-retired",
+        "3  CL601  error    firewall-port-missing",
+        "2  CL207  error    license-dir-not-default",
     ]
     rows = [line.split() for line in lines]
     counts = Counter(f["rule"] for f in _findings())
@@ -39,10 +39,10 @@ def test_json_is_its_own_shape(tmp_path: Path) -> None:
     assert run.code == 1, run.err
     items = json.loads(out.read_text("utf-8"))
     assert items[0] == {
-        "rule": "CL601",
-        "name": "firewall-port-missing",
+        "rule": "CL708",
+        "name": "file-licensing-retired",
         "severity": "error",
-        "count": 5,
+        "count": 4,
     }
     assert all(set(i) == {"rule", "name", "severity", "count"} for i in items)
     assert sum(i["count"] for i in items) == len(_findings())
@@ -63,4 +63,4 @@ def test_other_formats_are_refused_and_ci_defaults_stay_text() -> None:
     assert run.err == "cllint: error: --statistics prints text or json, not sarif\n"
     for env in ({"GITHUB_ACTIONS": "true"}, {"TF_BUILD": "True"}):
         run = run_cllint(["check", "--statistics", *TARGET], ROOT, env)
-        assert run.out.startswith("5  CL601  error    firewall-port-missing\n"), env
+        assert run.out.startswith("4  CL708  error    file-licensing-retired\n"), env
