@@ -7,6 +7,7 @@ CI a missing tool fails the test instead of skipping it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -34,11 +35,14 @@ def need(tool: str, ready: bool) -> None:
     pytest.skip(message)
 
 
-def diagram(path: Path, fmt: str = "dot", document: int | None = None) -> str:
+def diagram(
+    path: Path, fmt: str = "dot", document: int | None = None, as_of: dt.date | None = None
+) -> str:
     """The diagram of an inventory file, drawn in-process with the test settings."""
     data = path.read_bytes()
     base = path.parent
-    return picture(data, path, display_path(path, base), settings(base=base), fmt, document)
+    run = settings(base=base) if as_of is None else settings(base=base, as_of=as_of)
+    return picture(data, path, display_path(path, base), run, fmt, document)
 
 
 def diagrams(path: Path, fmt: str = "dot") -> list[str]:

@@ -8,6 +8,7 @@ and review the diff (and a picture: ``dot -Tpng``) before committing.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import subprocess
@@ -22,12 +23,20 @@ from cllint.diagram.dot import quote
 from cllint.diagram.mermaid import MAX_TEXT, text
 from cllint.diagram.scene import Limits, activation, build
 from cllint.model import build as build_model
-from helpers import CLEAN_EXAMPLE, ROOT, clean_inventory, run_cllint, write_inventory
+from helpers import (
+    CLEAN_EXAMPLE,
+    ROOT,
+    clean_inventory,
+    clean_inventory_with_license_files,
+    run_cllint,
+    write_inventory,
+)
 
 FIXTURES = ROOT / "tests" / "fixtures" / "runbook"
 GOLDEN = ROOT / "tests" / "golden" / "diagram"
 SUFFIX = {"mermaid": "mmd", "dot": "dot"}
 ERROR_FILL, ERROR_STROKE = "#fde2e2", "#c62828"
+BEFORE_LAS = dt.date(2026, 4, 1)
 
 
 # -- golden pictures -------------------------------------------------------------
@@ -36,7 +45,8 @@ ERROR_FILL, ERROR_STROKE = "#fde2e2", "#c62828"
 @pytest.mark.parametrize("fmt", ["mermaid", "dot"])
 @pytest.mark.parametrize("inventory", ["two-node", "three-node"])
 def test_golden(inventory: str, fmt: str) -> None:
-    out = diagram(FIXTURES / f"{inventory}.yaml", fmt)
+    # file-licensed clusters drawn as before the cut-over (CL708 would mark them today)
+    out = diagram(FIXTURES / f"{inventory}.yaml", fmt, as_of=BEFORE_LAS)
     golden = GOLDEN / f"{inventory}.{SUFFIX[fmt]}"
     if os.environ.get("CLLINT_UPDATE_GOLDEN") == "1":
         golden.write_text(out, encoding="utf-8")
@@ -65,8 +75,8 @@ def test_three_node_shows_every_declared_thing() -> None:
 # -- findings on the right elements ------------------------------------------------
 
 
-def _variant(tmp_path: Path, *edits: tuple[str, str]) -> Path:
-    text_ = clean_inventory()
+def _variant(tmp_path: Path, *edits: tuple[str, str], files: bool = False) -> Path:
+    text_ = clean_inventory_with_license_files() if files else clean_inventory()
     for old, new in edits:
         assert old in text_
         text_ = text_.replace(old, new, 1)
@@ -133,7 +143,9 @@ def test_product_pointing_at_a_node_is_coloured(tmp_path: Path, fmt: str) -> Non
 
 def test_license_file_finding_colours_that_file(tmp_path: Path) -> None:
     path = _variant(
-        tmp_path, ("client_access_point: {name: CTXLIC,", "client_access_point: {name: ctxlic,")
+        tmp_path,
+        ("client_access_point: {name: CTXLIC,", "client_access_point: {name: ctxlic,"),
+        files=True,
     )
     drawn = svg_elements(dot_svg(diagram(path)))
     assert "CL404" in drawn["LF0"]["text"] and drawn["LF0"]["fill"] == ERROR_FILL
@@ -158,7 +170,7 @@ def test_activation_defaults() -> None:
 
 
 def test_las_is_drawn_outside_the_cluster(tmp_path: Path) -> None:
-    path = _variant(tmp_path, ("  license_files: [licenses/CTXLIC.lic]\n", ""))
+    path = _variant(tmp_path)  # the example activates with LAS and lists no files
     drawn = svg_elements(dot_svg(diagram(path)))
     assert "License Activation Service" in drawn["LAS"]["text"]
     assert "ACT" not in drawn and "SRV->LAS" in drawn
@@ -352,11 +364,12 @@ def test_cli_several_documents_need_document(tmp_path: Path) -> None:
     assert run_cllint(["diagram", "--document", "2", str(path)]).code == 0
 
 
-def test_mermaid_block_is_a_fenced_block() -> None:
+def test_mermaid_block_is_a_fenced_block(tmp_path: Path) -> None:
     from cllint.loader import load_text
 
-    inv = build_model(load_text(clean_inventory()).documents[0].data)
-    block = mermaid_block(inv, source=CLEAN_EXAMPLE)
+    text_ = clean_inventory_with_license_files()
+    inv = build_model(load_text(text_).documents[0].data)
+    block = mermaid_block(inv, source=write_inventory(tmp_path, text_))
     assert block.startswith("```mermaid\nflowchart TB\n") and block.endswith("```\n")
     assert block.count("```") == 2 and "bound to CTXLIC" in block
 
