@@ -25,7 +25,7 @@ from test_diagram import HOSTILE_NAMES, NIC2_N1, _yaml
 from test_hostile_files import CORPUS
 
 from cllint.diagram.scene import visible
-from helpers import EXAMPLES, ROOT, clean_inventory, write_inventory
+from helpers import EXAMPLES, ROOT, clean_inventory, run_cllint, write_inventory
 
 RULE_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "rules").glob("*.yaml"))
 RUNBOOK_FIXTURES = sorted((ROOT / "tests" / "fixtures" / "runbook").glob("*.yaml"))
@@ -117,6 +117,9 @@ def drawn(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         for old, new in edits:
             source = source.replace(old, new, 1)
         jobs[name] = diagram(write_inventory(tmp / name, source), "mermaid")
+    report = run_cllint(["check", "-f", "markdown", "examples/"], ROOT).out
+    for n, part in enumerate(report.split("```mermaid\n")[1:]):
+        jobs[f"check -f markdown #{n}"] = part.split("```", 1)[0]
     shot = {"name": "examples/cluster.yaml#0", "out": str(tmp / "shot.png"), "compare": None}
     if PICTURE.exists() and os.environ.get("CLLINT_UPDATE_PICTURE") != "1":
         shot["compare"] = str(PICTURE)

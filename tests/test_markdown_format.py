@@ -148,3 +148,22 @@ def test_the_command_writes_a_step_summary(tmp_path: Path) -> None:
     assert cells.rows[1][0] == "CL708 file-licensing-retired"  # most findings first
     assert cells.rows[3][:3] == ["CL207 license-dir-not-default", "error", "2"]
     assert run.out.startswith("64 errors")  # the terminal still gets the summary
+
+
+def test_the_report_draws_each_checked_cluster_bounded() -> None:
+    from cllint.diagram import mermaid_block
+    from cllint.loader import load_text
+    from cllint.model import build
+
+    clean = run_cllint(["check", "-f", "markdown", "examples/cluster.yaml"], ROOT)
+    assert clean.code == 0, clean.err
+    text = (ROOT / "examples" / "cluster.yaml").read_text("utf-8")
+    block = mermaid_block(
+        build(load_text(text).documents[0].data),
+        source=ROOT / "examples" / "cluster.yaml",
+        base=ROOT,
+    )
+    assert f"### The cluster in `examples/cluster.yaml`\n\n{block}" in clean.out
+    everything = run_cllint(["check", "-f", "markdown", "examples/"], ROOT).out
+    assert everything.count("```mermaid\n") == markdown_format.MAX_DIAGRAMS
+    assert everything.index("```mermaid") < everything.index("### Findings")

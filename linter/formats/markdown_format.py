@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 
+from cllint.engine import FileReport
 from cllint.findings import Finding
 from cllint.formats import Report
 from cllint.formats.statistics import counts
@@ -49,13 +50,62 @@ def _where(f: Finding) -> str:
     return code(f"{f.path}:{f.line}:{f.column}")
 
 
-def diagram(report: Report) -> list[str]:
-    """Lines of a diagram block shown between the summary table and the findings.
+MAX_DIAGRAMS = 3
+"""Most inventories drawn: a report over a whole repository stays readable (and
+within what a step summary or a comment accepts); the findings table lists all."""
 
-    The one place a picture of the checked clusters goes (a Mermaid block);
-    no diagram is drawn yet, so this returns no lines.
+
+def diagram(report: Report) -> list[str]:
+    """Mermaid pictures of the checked clusters, between the summary table and the
+    findings: GitHub, GitLab and Azure DevOps draw such a block in place.
+
+    The formatter holds findings, not models, so each inventory file is read
+    again (the same non-blocking, size-limited read as the lint; a file that
+    changed or cannot be read is simply not drawn) and each of its inventory
+    documents drawn with its own unsuppressed findings, at most
+    :data:`MAX_DIAGRAMS` in all.
     """
-    return []
+    out: list[str] = []
+    drawn = 0
+    for file in report.files:
+        if drawn >= MAX_DIAGRAMS:
+            break
+        if file.skipped is not None or not file.documents or file.path == "<stdin>":
+            continue
+        for block in _blocks(report, file):
+            out += [f"### The cluster in {code(file.path)}", ""]
+            out += [block.rstrip("\n"), ""]
+            drawn += 1
+            if drawn >= MAX_DIAGRAMS:
+                break
+    return out[:-1] if out else out
+
+
+def _blocks(report: Report, file: FileReport) -> list[str]:
+    """The Mermaid blocks of the inventory documents of one checked file."""
+    from cllint import model
+    from cllint.diagram import mermaid_block
+    from cllint.engine import is_inventory
+    from cllint.fileio import read_regular
+    from cllint.loader import Limits, load_bytes
+    from cllint.schema import schema_findings
+
+    path = report.base / file.path
+    limits = Limits()
+    try:
+        data = read_regular(path, limits.max_bytes + 1)
+    except (OSError, ValueError):
+        return []
+    loaded = load_bytes(data, limits)
+    blocks: list[str] = []
+    for doc in loaded.documents:
+        if not is_inventory(doc.data):
+            continue
+        _schema, invalid = schema_findings(doc.data)
+        inventory = model.build(doc.data, invalid, doc.raw)
+        mine = [f for f in file.findings if f.suppression is None and f.document == doc.index]
+        blocks.append(mermaid_block(inventory, mine, source=path, base=report.base))
+    return blocks
 
 
 def render(report: Report) -> str:
