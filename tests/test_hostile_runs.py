@@ -30,7 +30,7 @@ from hostile import sarif_validator
 from test_hostile_files import _MEASURE
 from test_writes import tree_hash
 
-from helpers import EXAMPLES, clean_inventory
+from helpers import EXAMPLES, clean_inventory, clean_inventory_with_license_files
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab")
 BAD = clean_inventory().replace("CitrixLicensing.exe", "setup.msi")  # one CL501 at 53:14
@@ -582,7 +582,7 @@ def test_a_signature_on_its_own_line_is_never_printed(tmp_path: Path, fmt: str) 
     signature = "0A1B2C3D4E5F60718293A4B5C6D7E8F9" * 4
     text = lic.read_text()
     lic.write_text(text + f'INCREMENT CTX_X CITRIX 2026.0601 permanent 1\nSIGN="{signature}"\n')
-    (tmp_path / "i.yaml").write_text(clean_inventory())
+    (tmp_path / "i.yaml").write_text(clean_inventory_with_license_files())
     run = measured(["check", "-f", fmt, "i.yaml"], cwd=tmp_path)
     assert run.code == 1, run.err
     assert "CL702" in run.out

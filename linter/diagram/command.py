@@ -19,14 +19,20 @@ inventory itself); ``dot`` for SVG runs on a pipe.
 from __future__ import annotations
 
 import os
-import stat
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError, build_settings
+from cllint.check import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CheckOptions,
+    UsageError,
+    build_settings,
+    read_named,
+)
 from cllint.engine import STDIN, Settings, display_path, is_inventory
 
 if TYPE_CHECKING:
@@ -43,21 +49,6 @@ class DiagramOptions:
     document: int | None = None
     """1-based among the file's inventory documents; required when there are several."""
     check: CheckOptions = field(default_factory=CheckOptions)
-
-
-def _read(file: str, settings: Settings) -> tuple[bytes, Path]:
-    """The file's bytes (at most one over the size limit, so CL001 can say so)."""
-    limit = settings.limits.max_bytes + 1
-    if file == STDIN:
-        return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
-    path = Path(file)
-    try:
-        if not stat.S_ISREG(path.stat().st_mode):
-            raise UsageError(f"cannot read {file}: not a regular file")
-        with open(path, "rb") as fh:
-            return fh.read(limit), path
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {exc.strerror or exc}") from None
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -82,7 +73,7 @@ def run(opts: DiagramOptions) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings, _fail_on = build_settings(opts.check, config)
-    data, path = _read(opts.file, settings)
+    data, path = read_named(opts.file, settings)
     shown = display_path(opts.file, settings.base)
     if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
         raise UsageError(f"refusing to write the diagram over the inventory {opts.file}")

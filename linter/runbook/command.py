@@ -20,7 +20,14 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError, build_settings
+from cllint.check import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    CheckOptions,
+    UsageError,
+    build_settings,
+    read_named,
+)
 from cllint.engine import STDIN, FileReport, Settings, display_path, is_inventory
 from cllint.findings import Finding, Severity
 from cllint.runbook.steps import Line, Value, c
@@ -44,20 +51,6 @@ class RunbookOptions:
     document: int | None = None
     """1-based among the file's inventory documents; required when there are several."""
     check: CheckOptions = field(default_factory=CheckOptions)
-
-
-def _read(file: str, settings: Settings) -> tuple[bytes, Path]:
-    """The file's bytes (at most one over the size limit, so CL001 can say so)."""
-    limit = settings.limits.max_bytes + 1
-    if file == STDIN:
-        return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
-    from cllint.fileio import read_regular, reason
-
-    path = Path(file)
-    try:
-        return read_regular(path, limit), path
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {reason(exc)}") from None
 
 
 def _print_blocking(report: FileReport, settings: Settings, action: str) -> None:
@@ -99,7 +92,7 @@ def run(opts: RunbookOptions) -> int:
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     settings, _fail_on = build_settings(opts.check, config)
-    data, path = _read(opts.file, settings)
+    data, path = read_named(opts.file, settings)
     shown = display_path(opts.file, settings.base)
     if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
         raise UsageError(f"refusing to write the runbook over the inventory {opts.file}")
