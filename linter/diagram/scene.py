@@ -153,15 +153,11 @@ class LicenseView:
 
 
 def activation(lic: Licensing) -> str:
-    """``las``, ``las-offline`` or ``files``.
-
-    ``licensing.activation`` where the model carries it, else its documented
-    default: ``files`` when license files are listed, else ``las``. The one
-    place that reads the key, so it can become ``lic.activation`` once the
-    model always has it.
-    """
-    value = getattr(lic, "activation", None)
-    if isinstance(value, str) and value in ACTIVATIONS:
+    """``las``, ``las-offline`` or ``files``: ``licensing.activation`` as the model
+    holds it (declared, or defaulted as the spec says: ``files`` when license files
+    are listed, else ``las``); the same default when the declared value is invalid."""
+    value = lic.activation
+    if value is not None and value in ACTIVATIONS:
         return value
     return "files" if lic.license_files else "las"
 
