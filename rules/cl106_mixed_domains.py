@@ -54,6 +54,10 @@ class MixedDomains(Rule):
         the DNS name (an AD domain has a DNS name and a NetBIOS name, e.g.
         ``corp.example.com`` and ``CORP``: Microsoft, "Naming conventions in
         Active Directory for computers, domains, sites, and OUs").
+        That finding stands at the NetBIOS-looking value, once (at
+        ``cluster.domain`` when the cluster holds it, at the first node's
+        ``domain`` when that node does). A ``cluster.domain`` of ``WORKGROUP``
+        beside domain-joined nodes fires at each node.
 
     Why:
         "Each server that forms the cluster must be in the same domain."
@@ -93,29 +97,57 @@ class MixedDomains(Rule):
             if cluster is not None and cluster.has("domain") and cluster.domain is not None
             else None
         )
-        if is_workgroup(expected):
-            expected = None  # no domain at all: CL107 reports the nodes
         first: Node | None = None
+        netbios_reported = False  # one cause, one finding: the NetBIOS-looking value
         for node in inventory.nodes:
             if not node.has("domain") or node.domain is None or is_workgroup(node.domain):
-                continue
-            if expected is not None:
-                if domain_key(node.domain) != domain_key(expected):
-                    yield self.at(
-                        node.ptr("domain"),
-                        _differs(node, node.domain, expected, "the cluster's domain")
-                        or (
-                            f"node {q(node.name)} is in domain {q(node.domain)} but the "
-                            f"cluster is in {q(expected)}; every node must be in the same "
-                            f"domain – join the node to {q(expected)}"
-                        ),
+                continue  # CL107's
+            if expected is not None and cluster is not None:
+                if domain_key(node.domain) == domain_key(expected):
+                    continue
+                if netbios_of(expected, node.domain):
+                    # the cluster's value is the odd one: point at it, once
+                    if not netbios_reported:
+                        netbios_reported = True
+                        yield self.at(
+                            cluster.ptr("domain"),
+                            f"cluster.domain is {q(expected)}, which looks like the NetBIOS "
+                            f"name of the domain {q(node.domain)} of node {q(node.name)}; domains "
+                            f"compare by their DNS name – write the DNS domain name "
+                            f"{q(node.domain)} there",
+                        )
+                    continue
+                if is_workgroup(expected):
+                    message = (
+                        f"node {q(node.name)} is in domain {q(node.domain)}, but cluster.domain "
+                        f"is {q(expected)}, what Windows reports for a machine in no domain; "
+                        f"every node must be in the cluster's domain – write the cluster's "
+                        f"DNS domain name"
                     )
+                else:
+                    message = _differs(node, node.domain, expected, "the cluster's domain") or (
+                        f"node {q(node.name)} is in domain {q(node.domain)} but the "
+                        f"cluster is in {q(expected)}; every node must be in the same "
+                        f"domain – join the node to {q(expected)}"
+                    )
+                yield self.at(node.ptr("domain"), message)
             elif first is None:
                 first = node
             elif first.domain is not None and domain_key(node.domain) != domain_key(first.domain):
+                if netbios_of(first.domain, node.domain):
+                    # the first node holds the NetBIOS-looking value: point at it, once
+                    if not netbios_reported:
+                        netbios_reported = True
+                        yield self.at(
+                            first.ptr("domain"),
+                            _differs(
+                                first, first.domain, node.domain, f"the domain of {q(node.name)}"
+                            ),
+                        )
+                    continue
                 yield self.at(
                     node.ptr("domain"),
-                    _differs(node, node.domain, first.domain, f"node {q(first.name)}'s domain")
+                    _differs(node, node.domain, first.domain, f"the domain of {q(first.name)}")
                     or (
                         f"node {q(node.name)} is in domain {q(node.domain)} but node "
                         f"{q(first.name)} is in {q(first.domain)}; every node must be in the "

@@ -19,10 +19,11 @@ class CapNameInvalid(Rule):
         other than an ASCII letter, a digit or a hyphen (spaces, dots,
         underscores, accented letters, ...), starts or ends with ``-``, or is
         all digits. The message names the offending character. Length is
-        CL402's. A name written as an FQDN (``ctxlic.corp.example.com``: labels
-        that are each a valid host name) is one finding here, which names the
-        first label as the CAP name; CL402 then stays silent for it (one cause,
-        one finding).
+        CL402's. A name written as an FQDN (``ctxlic.corp.example.com``: a first
+        label, then a valid DNS domain) is one finding here, which names the
+        first label as the CAP name and whatever else is wrong with that label
+        (its length, its characters); CL402 then stays silent for it (one
+        cause, one finding).
 
     Why:
         "When you generate a license file at citrix.com, use the name of the
@@ -61,16 +62,15 @@ class CapNameInvalid(Rule):
             return
         label = fqdn_first_label(cap.name)
         if label is not None:
-            long = (
-                f" (and {q(label)} has {len(label)} characters: NetBIOS allows fewer than 15)"
-                if len(label) >= 15
-                else ""
-            )
+            extra = _label_problems(label)
+            if len(label) >= 15:
+                extra.insert(0, f"has {len(label)} characters: NetBIOS allows fewer than 15")
+            also = f" (and {q(label)} {'; it '.join(extra)})" if extra else ""
             yield self.at(
                 cap.ptr("name"),
                 f"client access point name {q(cap.name)} is written as an FQDN; the CAP name "
-                f"is its first label {q(label)}{long} – write name: {label} (the domain is "
-                "cluster.domain's) and bind the license files to it",
+                f"is its first label {q(label)}{also} – write the host name alone (a CAP "
+                "name holds no domain) and bind the license files to it",
             )
             return
         problems = problems_of(cap.name)
@@ -86,12 +86,13 @@ class CapNameInvalid(Rule):
 def fqdn_first_label(name: str) -> str | None:
     """The first label of a CAP name written as an FQDN (``ctxlic.corp.example.com``).
 
-    None unless ``name`` is two or more dot-separated labels that are each a
-    valid host name (a trailing dot allowed): only then is the dot the one
-    problem, and the fix is to write the first label alone.
+    None unless ``name`` is two or more dot-separated labels whose domain part
+    (every label after the first) is a valid DNS name (a trailing dot
+    allowed): then the CAP name is meant to be the first label, and whatever
+    else is wrong is that label's (reported in the same finding).
     """
     labels = name[:-1].split(".") if name.endswith(".") else name.split(".")
-    if len(labels) < 2 or any(not label or _label_problems(label) for label in labels):
+    if len(labels) < 2 or not labels[0] or any(not x or _label_problems(x) for x in labels[1:]):
         return None
     return labels[0]
 

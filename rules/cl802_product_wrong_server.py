@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+from cllint.rules.cl403_cap_name_invalid import fqdn_first_label
 from cllint.rules.product_servers import cap_hosts, host_key, node_hosts
 
 
@@ -65,7 +66,9 @@ class ProductWrongServer(Rule):
         cluster_name = cluster.name if cluster is not None and cluster.has("name") else None
         previous = lic.previous_server if lic and lic.has("previous_server") else None
         address = cap.address if cap is not None and cap.has("address") else None
-        use = f"set it to the client access point name {q(cap_name)} (or its FQDN)"
+        # a CAP written as an FQDN is CL403's; its name is the first label
+        short = fqdn_first_label(cap_name) if cap_name else None
+        use = f"set it to the client access point name {q(short or cap_name)} (or its FQDN)"
         for product in inventory.products:
             if not product.has("license_server") or product.license_server is None:
                 continue
