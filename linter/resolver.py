@@ -114,6 +114,9 @@ def _ask_server(question: Question, qname: str, server: Nameserver, setup: Setup
         response = _exchange(query, server, setup.timeout)
     except dns.exception.Timeout:
         return Answer(UNAVAILABLE, server=str(server), reason="timeout")
+    except (ConnectionResetError, ConnectionAbortedError, BrokenPipeError):
+        # the same hang-up as EOFError below, seen a moment later (a reset, not an EOF)
+        return Answer(UNAVAILABLE, server=str(server), reason="closed the TCP connection")
     except OSError as exc:
         detail = exc.strerror or str(exc)
         return Answer(UNAVAILABLE, server=str(server), reason=f"{SOCKET_ERROR}{detail}")
