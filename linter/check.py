@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cllint.config import Config, ConfigError
-from cllint.engine import STDIN, FileReport, Prepared, Settings
+from cllint.engine import FileReport, Prepared, Settings
 from cllint.findings import Finding, Severity, q
 from cllint.loader import Limits
 from cllint.records import field, record
@@ -430,22 +430,3 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         severity >= fail_on for severity in collector.omitted_severities
     )
     return EXIT_FINDINGS if failing else EXIT_OK
-
-
-def read_named(file: str, settings: Settings) -> tuple[bytes, Path]:
-    """The bytes of the one inventory a command names (``runbook``, ``diagram``),
-    at most one over the size limit so CL001 can say so, and the path to resolve
-    its license files from. Opened like every input: non-blocking, a regular
-    file only (a pipe named ``*.yaml`` cannot hang the command)."""
-    limit = settings.limits.max_bytes + 1
-    if file == STDIN:
-        return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
-    from cllint.fileio import read_regular, reason
-
-    path = Path(file)
-    try:
-        return read_regular(path, limit), path
-    except OSError as exc:
-        raise UsageError(f"cannot read {file}: {reason(exc)}") from None
-    except ValueError:  # a NUL byte in the name
-        raise UsageError(f"cannot read {file}: a name the system refuses") from None

@@ -10,12 +10,18 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from cllint import __version__
+
+if TYPE_CHECKING:
+    from cllint.check import CheckOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 _FORMATS = ("text", "sarif", "json", "github", "gitlab", "azure", "junit", "markdown")
 
@@ -57,6 +63,64 @@ _as_of_option = click.option(
     metavar="YYYY-MM-DD",
     help="Date used for license expiry (default today).",
 )
+
+
+def _one_inventory_options(what: str) -> Callable[[F], F]:
+    """The options ``runbook`` and ``diagram`` share: where the ``what`` goes, which
+    document, and the check that runs first (as ``check`` takes them)."""
+
+    def apply(command: F) -> F:
+        for option in reversed(
+            (
+                click.option(
+                    "-o",
+                    "--output",
+                    type=click.Path(dir_okay=False, path_type=Path),
+                    help=f"Write the {what} to FILE.",
+                ),
+                click.option(
+                    "--document",
+                    type=click.IntRange(min=1),
+                    metavar="N",
+                    help="Which inventory document of FILE (1-based; needed when it holds "
+                    "several).",
+                ),
+                click.option(
+                    "--select", multiple=True, help="Rule ids, names or prefixes to check."
+                ),
+                click.option(
+                    "--ignore", multiple=True, help="Rule ids, names or prefixes not to check."
+                ),
+                click.option("--extend-select", multiple=True, help="Rules to check in addition."),
+                _config_option,
+                _as_of_option,
+            )
+        ):
+            command = option(command)
+        return command
+
+    return apply
+
+
+def _check_of(
+    file: str,
+    select: tuple[str, ...],
+    ignore: tuple[str, ...],
+    extend_select: tuple[str, ...],
+    config: Path | None,
+    as_of: _dt.date | None,
+) -> CheckOptions:
+    """The check a one-inventory command runs first."""
+    from cllint.check import CheckOptions
+
+    return CheckOptions(
+        paths=(file,),
+        select=select or None,
+        ignore=ignore or None,
+        extend_select=extend_select or None,
+        config=config,
+        as_of=as_of,
+    )
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -275,23 +339,7 @@ def schema() -> None:
     default="text",
     show_default=True,
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the runbook to FILE.",
-)
-@click.option(
-    "--document",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Which inventory document of FILE (1-based; needed when it holds several).",
-)
-@click.option("--select", multiple=True, help="Rule ids, names or prefixes to check first.")
-@click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to check.")
-@click.option("--extend-select", multiple=True, help="Rules to check in addition.")
-@_config_option
-@_as_of_option
+@_one_inventory_options("runbook")
 def runbook(
     file: str,
     action: str,
@@ -305,19 +353,10 @@ def runbook(
     as_of: _dt.date | None,
 ) -> None:
     """Write the install, upgrade or uninstall procedure for one inventory (checked first)."""
-    from cllint.check import CheckOptions
     from cllint.runbook.command import RunbookOptions, run
 
-    check_opts = CheckOptions(
-        paths=(file,),
-        select=select or None,
-        ignore=ignore or None,
-        extend_select=extend_select or None,
-        config=config,
-        as_of=as_of,
-    )
-    opts = RunbookOptions(file, action, fmt, output, document, check_opts)
-    sys.exit(run(opts))
+    check_opts = _check_of(file, select, ignore, extend_select, config, as_of)
+    sys.exit(run(RunbookOptions(file, action, fmt, output, document, check_opts)))
 
 
 @cli.command()
@@ -352,23 +391,7 @@ _SERVER_NEEDS = frozenset({"pygls", "lsprotocol", "cattrs", "attrs"})
     show_default=True,
     help="Mermaid (for markdown), Graphviz DOT, or SVG drawn by Graphviz's dot.",
 )
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the diagram to FILE.",
-)
-@click.option(
-    "--document",
-    type=click.IntRange(min=1),
-    metavar="N",
-    help="Which inventory document of FILE (1-based; needed when it holds several).",
-)
-@click.option("--select", multiple=True, help="Rule ids, names or prefixes to check and draw.")
-@click.option("--ignore", multiple=True, help="Rule ids, names or prefixes not to check.")
-@click.option("--extend-select", multiple=True, help="Rules to check in addition.")
-@_config_option
-@_as_of_option
+@_one_inventory_options("diagram")
 def diagram(
     file: str,
     fmt: str,
@@ -381,17 +404,9 @@ def diagram(
     as_of: _dt.date | None,
 ) -> None:
     """Draw the cluster one inventory declares, with its findings on the elements."""
-    from cllint.check import CheckOptions
     from cllint.diagram.command import DiagramOptions, run
 
-    check_opts = CheckOptions(
-        paths=(file,),
-        select=select or None,
-        ignore=ignore or None,
-        extend_select=extend_select or None,
-        config=config,
-        as_of=as_of,
-    )
+    check_opts = _check_of(file, select, ignore, extend_select, config, as_of)
     sys.exit(run(DiagramOptions(file, fmt, output, document, check_opts)))
 
 

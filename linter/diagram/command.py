@@ -18,22 +18,14 @@ inventory itself); ``dot`` for SVG runs on a pipe.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.check import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    CheckOptions,
-    UsageError,
-    build_settings,
-    read_named,
-)
-from cllint.engine import STDIN, Settings, display_path, is_inventory
+from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError
+from cllint.engine import Settings
 
 if TYPE_CHECKING:
     from cllint.diagram.scene import Limits, Scene
@@ -51,46 +43,22 @@ class DiagramOptions:
     check: CheckOptions = field(default_factory=CheckOptions)
 
 
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
-
-
 class NotDrawn(Exception):
     """The file does not load (CL001): a one-line message, exit status 1."""
 
 
 def run(opts: DiagramOptions) -> int:
     """Run ``cllint diagram``; return the exit status."""
-    from cllint import config as config_mod
-    from cllint.config import ConfigError
+    from cllint.named_inventory import open_named, write_output
     from cllint.terminal import escape
 
-    try:
-        config = config_mod.load(opts.check.config)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    settings, _fail_on = build_settings(opts.check, config)
-    data, path = read_named(opts.file, settings)
-    shown = display_path(opts.file, settings.base)
-    if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
-        raise UsageError(f"refusing to write the diagram over the inventory {opts.file}")
+    settings, data, path, shown = open_named(opts.check, opts.file, opts.output, "diagram")
     try:
         text = picture(data, path, shown, settings, opts.format, opts.document)
     except NotDrawn as exc:
         print(f"cllint: {escape(str(exc))}", file=sys.stderr)
         return EXIT_FINDINGS
-    if opts.output is not None:
-        from cllint.fileio import write_atomic
-
-        try:
-            write_atomic(opts.output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    write_output(opts.output, text)
     return EXIT_OK
 
 
@@ -108,22 +76,13 @@ def picture(
     from cllint.engine import Linter
     from cllint.licensefiles import SERVICE
     from cllint.loader import load_bytes
+    from cllint.named_inventory import document_findings, inventory_documents
     from cllint.schema import schema_findings
 
     linter = Linter(settings)
     report = linter.lint_bytes(data, shown, path)
     loaded = load_bytes(data, settings.limits)
-    documents = [d for d in loaded.documents if is_inventory(d.data)]
-    if len(documents) > 1 and document is None:
-        raise UsageError(
-            f"{shown} holds {len(documents)} inventory documents; "
-            f"choose one with --document N (1-{len(documents)})"
-        )
-    if document is not None and document > len(documents) and documents:
-        raise UsageError(
-            f"--document {document}: {shown} holds {len(documents)} inventory "
-            f"document{'s' if len(documents) != 1 else ''}"
-        )
+    documents = inventory_documents(loaded.documents, document, shown)
     if not documents:
         fatal = next((f for f in report.findings if f.rule_id == "CL001"), None)
         if fatal is not None:
@@ -134,14 +93,7 @@ def picture(
         raise UsageError(f"{shown} is not an inventory (no cluster, nodes or licensing key)")
     doc = documents[(document or 1) - 1]
 
-    # This document's findings, plus those of the file as a whole (YAML syntax,
-    # duplicate keys); license-file findings belong to the document that lists them.
-    findings = [
-        f
-        for f in report.findings
-        if f.suppression is None
-        and (f.document == doc.index or (f.pointer is None and f.file is None))
-    ]
+    findings = document_findings(report.findings, doc)
     _schema, invalid = schema_findings(doc.data)
     inventory = model.build(doc.data, invalid, doc.raw)
     views = scene_mod.license_views(

@@ -15,20 +15,12 @@ beside the point of an uninstall.
 
 from __future__ import annotations
 
-import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cllint.check import (
-    EXIT_FINDINGS,
-    EXIT_OK,
-    CheckOptions,
-    UsageError,
-    build_settings,
-    read_named,
-)
-from cllint.engine import STDIN, FileReport, Settings, display_path, is_inventory
+from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError
+from cllint.engine import FileReport, Settings
 from cllint.findings import Finding, Severity
 from cllint.runbook.steps import Line, Value, c
 
@@ -78,48 +70,20 @@ def _finding_line(f: Finding) -> Line:
 
 def run(opts: RunbookOptions) -> int:
     """Run ``cllint runbook``; return the exit status."""
-    from cllint import config as config_mod
     from cllint import model
-    from cllint.config import ConfigError
     from cllint.engine import Linter
     from cllint.loader import load_bytes
+    from cllint.named_inventory import document_findings, inventory_documents, open_named
     from cllint.runbook import plan as plan_mod
     from cllint.runbook import steps
     from cllint.schema import schema_findings
 
-    try:
-        config = config_mod.load(opts.check.config)
-    except ConfigError as exc:
-        raise UsageError(str(exc)) from None
-    settings, _fail_on = build_settings(opts.check, config)
-    data, path = read_named(opts.file, settings)
-    shown = display_path(opts.file, settings.base)
-    if opts.output is not None and opts.file != STDIN and _same_file(opts.output, path):
-        raise UsageError(f"refusing to write the runbook over the inventory {opts.file}")
-
+    settings, data, path, shown = open_named(opts.check, opts.file, opts.output, "runbook")
     report = Linter(settings).lint_bytes(data, shown, path)
     loaded = load_bytes(data, settings.limits)
-    documents = [d for d in loaded.documents if is_inventory(d.data)]
-    if len(documents) > 1 and opts.document is None:
-        raise UsageError(
-            f"{shown} holds {len(documents)} inventory documents; "
-            f"choose one with --document N (1-{len(documents)})"
-        )
-    if documents and opts.document is not None and opts.document > len(documents):
-        raise UsageError(
-            f"--document {opts.document}: {shown} holds {len(documents)} inventory "
-            f"document{'s' if len(documents) != 1 else ''}"
-        )
+    documents = inventory_documents(loaded.documents, opts.document, shown)
     doc = documents[(opts.document or 1) - 1] if documents else None
-
-    # Findings of the chosen document, plus those of the file as a whole (YAML syntax,
-    # duplicate keys), which carry no pointer.
-    relevant = [
-        f
-        for f in report.findings
-        if f.suppression is None
-        and (doc is None or f.document == doc.index or (f.pointer is None and f.file is None))
-    ]
+    relevant = document_findings(report.findings, doc)
     exempt = NOT_BLOCKING[opts.action]
     blocking = [f for f in relevant if f.severity >= Severity.ERROR and f.rule_id not in exempt]
     if blocking:
@@ -160,20 +124,7 @@ def run(opts: RunbookOptions) -> int:
         from cllint.runbook.render_text import render
 
         text = render(book)
-    if opts.output is not None:
-        from cllint.fileio import write_atomic
+    from cllint.named_inventory import write_output
 
-        try:
-            write_atomic(opts.output, text)
-        except OSError as exc:
-            raise UsageError(f"cannot write {opts.output}: {exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
+    write_output(opts.output, text)
     return EXIT_OK
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return False
