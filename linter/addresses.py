@@ -12,6 +12,8 @@ work is saved by another's).
 from __future__ import annotations
 
 import ipaddress
+from collections.abc import Callable
+from typing import Any
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface
@@ -34,43 +36,33 @@ def _remember(kind: str, text: str, value: object) -> None:
     _parsed[(kind, text)] = value
 
 
-def ip_address(text: str) -> IPAddress:
-    """``ipaddress.ip_address(text)``."""
-    found = _parsed.get(("address", text))
+def _cached(kind: str, text: str, parse: Callable[[str], object]) -> Any:
+    """``parse(text)``, or the same ``ValueError`` again, parsed once per document."""
+    found = _parsed.get((kind, text))
     if found is None:
         try:
-            found = ipaddress.ip_address(text)
+            found = parse(text)
         except ValueError as exc:
             found = exc
-        _remember("address", text, found)
+        _remember(kind, text, found)
     if isinstance(found, ValueError):
         raise found.with_traceback(None)  # the same error again, not a growing traceback
-    return found  # type: ignore[return-value]
+    return found
+
+
+def ip_address(text: str) -> IPAddress:
+    """``ipaddress.ip_address(text)``."""
+    address: IPAddress = _cached("address", text, ipaddress.ip_address)
+    return address
 
 
 def ip_interface(text: str) -> IPInterface:
     """``ipaddress.ip_interface(text)``."""
-    found = _parsed.get(("interface", text))
-    if found is None:
-        try:
-            found = ipaddress.ip_interface(text)
-        except ValueError as exc:
-            found = exc
-        _remember("interface", text, found)
-    if isinstance(found, ValueError):
-        raise found.with_traceback(None)  # the same error again, not a growing traceback
-    return found  # type: ignore[return-value]
+    interface: IPInterface = _cached("interface", text, ipaddress.ip_interface)
+    return interface
 
 
 def ip_network(text: str) -> IPNetwork:
     """``ipaddress.ip_network(text, strict=True)``."""
-    found = _parsed.get(("network", text))
-    if found is None:
-        try:
-            found = ipaddress.ip_network(text, strict=True)
-        except ValueError as exc:
-            found = exc
-        _remember("network", text, found)
-    if isinstance(found, ValueError):
-        raise found.with_traceback(None)  # the same error again, not a growing traceback
-    return found  # type: ignore[return-value]
+    network: IPNetwork = _cached("network", text, lambda t: ipaddress.ip_network(t, strict=True))
+    return network
