@@ -492,8 +492,8 @@ def scaling(paths: Sequence[str], repeat: int) -> dict[str, dict[str, float]]:
     """Seconds per phase and per rule for each inventory (best of ``repeat``)."""
     import datetime as dt
 
-    from cllint.check import default_options
-    from cllint.engine import Linter, Settings
+    from cllint.engine import Linter
+    from cllint.options import Settings, default_options
     from cllint.registry import all_rules
 
     rules = tuple(r for r in all_rules() if not r.online)

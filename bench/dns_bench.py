@@ -60,11 +60,11 @@ def timed(args: list[str]) -> tuple[float, str]:
 
 def phases(folder: Path, port: int, timeout: float) -> tuple[int, float, float]:
     """In this process: (questions, seconds to collect them, seconds to resolve them)."""
-    from cllint.check import CheckOptions, build_settings
     from cllint.config import load
-    from cllint.engine import discover
+    from cllint.discovery import discover
     from cllint.nameservers import Nameserver
     from cllint.online_phase import collect_questions
+    from cllint.options import CheckOptions, build_settings
     from cllint.resolver import Setup, resolve_all
 
     opts = CheckOptions(paths=(str(folder),), resolve=True, select=("CL9",))

@@ -21,9 +21,9 @@ _BREAK = re.compile(rb"\r\n|\r|\n")
 
 @functools.cache
 def _linter() -> object:
-    from cllint.check import default_options
-    from cllint.engine import Linter, Settings
+    from cllint.engine import Linter
     from cllint.loader import Limits
+    from cllint.options import Settings, default_options
     from cllint.registry import all_rules
 
     rules = tuple(r for r in all_rules() if not r.online)

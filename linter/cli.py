@@ -19,7 +19,7 @@ import click
 from cllint import __version__
 
 if TYPE_CHECKING:
-    from cllint.check import CheckOptions
+    from cllint.options import CheckOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -111,7 +111,7 @@ def _check_of(
     as_of: _dt.date | None,
 ) -> CheckOptions:
     """The check a one-inventory command runs first."""
-    from cllint.check import CheckOptions
+    from cllint.options import CheckOptions
 
     return CheckOptions(
         paths=(file,),
@@ -237,7 +237,8 @@ def check(
     color: str,
 ) -> None:
     """Lint inventory files (folders are walked; - reads standard input)."""
-    from cllint.check import CheckOptions, run
+    from cllint.check import run
+    from cllint.options import CheckOptions
 
     opts = CheckOptions(
         paths=paths,
@@ -440,7 +441,7 @@ def _usage_line(message: str) -> int:
 
 def main() -> None:
     """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
-    from cllint.entry import guarded, safe_streams
+    from cllint.guard import guarded, safe_streams
 
     safe_streams()
 

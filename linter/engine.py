@@ -7,63 +7,20 @@ overrides, and decides what a file's report holds. Formatters only render.
 
 from __future__ import annotations
 
-import datetime as _dt
 import json
-import os
-import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cllint.findings import Finding, Severity, Span
-from cllint.loader import Document, Limits, LoadedFile, load_bytes
+from cllint.fileio import read_stdin
+from cllint.findings import Finding, Span
+from cllint.loader import Document, LoadedFile, load_bytes
 from cllint.model import Inventory
+from cllint.options import Settings
+from cllint.paths import STDIN, display_path, find_root
 from cllint.records import field, record
-from cllint.rule import Context, Rule
-
-INVENTORY_KEYS = ("cluster", "nodes", "licensing")
-EXTENSIONS = (".yaml", ".yml", ".json")
-SKIP_DIRS = frozenset(
-    {
-        ".git",
-        ".hg",
-        ".svn",
-        ".tox",
-        ".nox",
-        ".venv",
-        "venv",
-        "node_modules",
-        "__pycache__",
-        ".mypy_cache",
-        ".ruff_cache",
-        ".pytest_cache",
-    }
-)
-STDIN = "-"
-
-
-@record(slots=True)
-class Settings:
-    """Everything a run needs to know, after config and command line are merged."""
-
-    rules: tuple[type[Rule], ...] = ()
-    severity: Mapping[str, Severity] = field(default_factory=dict)
-    options: Mapping[str, Any] = field(default_factory=dict)
-    as_of: _dt.date = field(default_factory=_dt.date.today)
-    limits: Limits = field(default_factory=Limits)
-    exclude: tuple[str, ...] = ()
-    per_file_ignores: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    services: Mapping[str, Any] = field(default_factory=dict)
-    base: Path = field(default_factory=Path.cwd)
-    verbose: bool = False
-    stdin_filename: str | None = None
-    """``--stdin-filename``: standard input is linted as if it were this file."""
-    respect_gitignore: bool = True
-    """Folder walks leave out what git ignores (``--no-respect-gitignore``: they do not)."""
-
-    def stdin_path(self) -> Path:
-        """Where standard input's text stands: license paths resolve from its folder."""
-        return Path.cwd() / (self.stdin_filename or "stdin.yaml")
+from cllint.rule import Context
+from cllint.sniff import is_inventory
 
 
 @record(slots=True)
@@ -74,31 +31,6 @@ class FileReport:
     findings: list[Finding] = field(default_factory=list)
     documents: int = 0
     skipped: str | None = None
-
-
-def display_path(path: Path | str, base: Path) -> str:
-    """A relative POSIX path when the file is under ``base``, else absolute POSIX."""
-    if str(path) == STDIN:
-        return "<stdin>"
-    absolute = os.path.normpath(os.path.join(base, path))
-    rel = os.path.relpath(absolute, base)
-    if rel == ".." or rel.startswith(".." + os.sep):
-        return Path(absolute).as_posix()
-    return Path(rel).as_posix()
-
-
-_STDIN: list[bytes] = []
-
-
-def read_stdin(limit: int) -> bytes:
-    """Standard input, read once: a ``--resolve`` run reads each input twice."""
-    if not _STDIN:
-        _STDIN.append(sys.stdin.buffer.read(limit))
-    return _STDIN[0]
-
-
-def is_inventory(data: Any) -> bool:
-    return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)
 
 
 def value_at(data: Any, pointer: str) -> Any:
@@ -428,112 +360,6 @@ class Linter:
         if f.file is None and 0 < f.span.line <= len(lines):
             f.source = lines[f.span.line - 1]
         f.fingerprint = fingerprint(f.path, f.rule_id, f.document, *_identity(f, doc, shown))
-
-
-_ROOT_CACHE: dict[Path, Path] = {}
-_FOLDERS: dict[str, Path] = {}
-ROOT_MARKERS = (".git", ".cllint.yaml")
-
-
-def resolved_folder(path: Path) -> Path:
-    """``path.resolve().parent``, resolved once per folder.
-
-    ``resolve`` looks at every component of the path; the inventories of one
-    folder share all but the last, so only a file that is itself a symbolic
-    link (whose target's folder counts) is resolved on its own.
-    """
-    if os.path.islink(path):
-        return path.resolve().parent
-    # not abspath: it would drop ``link/..`` lexically, where resolve follows the link
-    parent = os.path.join(os.getcwd(), os.path.dirname(path))
-    found = _FOLDERS.get(parent)
-    if found is None:
-        found = _FOLDERS[parent] = Path(parent).resolve()
-    return found
-
-
-def find_root(path: Path) -> Path:
-    """The inventory's root folder: nearest folder upwards with ``.git`` or a cllint
-    config, else the inventory's own folder. License-file paths may not leave it."""
-    start = resolved_folder(path)
-    cached = _ROOT_CACHE.get(start)
-    if cached is not None:
-        return cached
-    for folder in (start, *start.parents):
-        if any((folder / m).exists() for m in ROOT_MARKERS) or _has_tool_cllint(folder):
-            _ROOT_CACHE[start] = folder
-            return folder
-    _ROOT_CACHE[start] = start
-    return start
-
-
-def _has_tool_cllint(folder: Path) -> bool:
-    pyproject = folder / "pyproject.toml"
-    if not pyproject.is_file():
-        return False
-    try:
-        return "[tool.cllint" in pyproject.read_text(encoding="utf-8", errors="replace")
-    except OSError:
-        return False
-
-
-def discover(
-    paths: Sequence[str],
-    exclude: Sequence[str] = (),
-    on_skip: Callable[[str], None] | None = None,
-    respect_gitignore: bool = True,
-) -> Iterator[str]:
-    """Expand folders into their inventory-looking files, in a stable order.
-
-    A walked folder leaves out what git ignores there (``respect_gitignore``);
-    a file named on the command line is always checked.
-    """
-    from cllint.globs import excluded
-
-    for raw in paths or (".",):
-        if raw == STDIN:
-            yield raw
-            continue
-        if os.path.isdir(raw):
-            # A pull request can add ``x.yaml -> ~/.ssh/...``: in a walked folder, a
-            # symbolic link is followed only when it stays inside the repository root.
-            fence = os.path.realpath(find_root(Path(raw).resolve() / "_"))
-            from cllint.gitignore import NOTHING, ignored_under
-
-            ignored = ignored_under(raw) if respect_gitignore else NOTHING
-            for folder, dirs, files in os.walk(raw):
-                here = os.path.relpath(folder, raw).replace(os.sep, "/")
-                prefix = "" if here == "." else here + "/"
-                dirs[:] = sorted(
-                    d
-                    for d in dirs
-                    if d not in SKIP_DIRS
-                    and not excluded(os.path.join(folder, d), exclude)
-                    and not (ignored and ignored.folder(prefix + d))
-                )
-                for name in sorted(files):
-                    if name.lower().endswith(EXTENSIONS):
-                        full = os.path.join(folder, name)
-                        if ignored and ignored.file(prefix + name):
-                            continue
-                        if excluded(full, exclude) or _leaves(full, fence):
-                            if on_skip:
-                                on_skip(full)
-                            continue
-                        yield full
-        elif excluded(raw, exclude):
-            if on_skip:
-                on_skip(raw)
-        else:
-            yield raw
-
-
-def _leaves(path: str, fence: str) -> bool:
-    """True for a symbolic link whose target lies outside ``fence``."""
-    if not os.path.islink(path):
-        return False
-    target = os.path.realpath(path)
-    return os.path.commonpath([target, fence]) != fence
 
 
 def lint_all(paths: Iterable[str], settings: Settings) -> Iterator[FileReport]:

@@ -23,6 +23,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -86,7 +87,7 @@ def read_confined(path: Path, limit: int, what: str) -> bytes:
     """:func:`read_regular`, refusing a symbolic link that leads out of the
     repository the path lies in (a committed ``.cllint.yaml -> /etc/shadow``)
     and a file over ``limit`` bytes. Raises ``OSError`` with a short reason."""
-    from cllint.engine import find_root
+    from cllint.paths import find_root
 
     absolute = Path(os.path.abspath(path))
     # the root of the folder the name is in (find_root resolves its argument, so
@@ -174,3 +175,13 @@ def _write_through(path: Path, text: str) -> None:
             view = view[os.write(fd, view) :]
     finally:
         os.close(fd)
+
+
+_STDIN: list[bytes] = []
+
+
+def read_stdin(limit: int) -> bytes:
+    """Standard input, read once: a ``--resolve`` run reads each input twice."""
+    if not _STDIN:
+        _STDIN.append(sys.stdin.buffer.read(limit))
+    return _STDIN[0]

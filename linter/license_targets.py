@@ -18,7 +18,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cllint.engine import FileReport, Settings, discover, display_path, find_root, is_inventory
+from cllint.discovery import discover
+from cllint.engine import FileReport
+from cllint.options import Settings
+from cllint.paths import display_path, find_root
+from cllint.sniff import is_inventory
 
 SUFFIX = ".lic"
 UNLISTED = "no inventory under the current folder lists this license file"

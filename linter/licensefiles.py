@@ -145,7 +145,7 @@ class LicenseFiles:
         return result
 
     def open(self, written: str, ctx: Context) -> _Opened:
-        from cllint.engine import resolved_folder
+        from cllint.paths import resolved_folder
 
         folder = resolved_folder(ctx.path)
         if folder != self._folder or len(self._by_file) >= MAX_CACHED:
@@ -161,7 +161,7 @@ class LicenseFiles:
 
     # -- internals ----------------------------------------------------------
     def _open(self, written: str, folder: Path, root: Path, base: Path) -> _Opened:
-        from cllint.engine import display_path
+        from cllint.paths import display_path
 
         path, real, problem = _locate(written, folder, root)
         shown = display_path(path, base) if path is not None else written

@@ -13,10 +13,11 @@ import os
 import sys
 from pathlib import Path
 
-from cllint.check import CheckOptions, UsageError, build_settings
-from cllint.engine import STDIN, Settings, display_path, is_inventory
 from cllint.findings import Finding
 from cllint.loader import Document
+from cllint.options import CheckOptions, Settings, UsageError, build_settings
+from cllint.paths import STDIN, display_path
+from cllint.sniff import is_inventory
 
 
 def read_named(file: str, settings: Settings) -> tuple[bytes, Path]:

@@ -20,10 +20,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from cllint.engine import STDIN, Parsed, Prepared, Settings, find_root, is_inventory, read_stdin
+from cllint.engine import Parsed, Prepared
+from cllint.fileio import read_stdin
 from cllint.nameservers import Nameserver
 from cllint.online import DnsAnswers, DnsRule, Question
+from cllint.options import Settings
+from cllint.paths import STDIN, find_root
 from cllint.rule import Context
+from cllint.sniff import is_inventory
 
 #: Show progress only when the phase takes longer than this (seconds).
 PROGRESS_AFTER = 1.0

@@ -23,7 +23,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cllint.engine import STDIN, FileReport, Linter, Prepared, Settings
+from cllint.engine import FileReport, Linter, Prepared
+from cllint.options import Settings
+from cllint.paths import STDIN
 
 #: Below this many files one process is faster than starting a pool. Measured
 #: on two shared CPUs: at 50 and 100 files the pool took 1.20x and 1.07x the

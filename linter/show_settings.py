@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cllint.check import CheckOptions, choose_format, default_options
 from cllint.config import Config
-from cllint.engine import Settings, display_path
+from cllint.options import CheckOptions, Settings, choose_format, default_options
+from cllint.paths import display_path
 from cllint.ruledoc import default_text
 
 DEFAULT = "default"

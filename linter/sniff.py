@@ -65,3 +65,7 @@ def looks_like_inventory(text: str | None, json: bool = False) -> bool:
     if INVENTORY_KEYS & top_level_keys(text):
         return True
     return bool(_KEY_LINE.search(text) or (json and _JSON_KEY.search(text)))
+
+
+def is_inventory(data: Any) -> bool:
+    return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)

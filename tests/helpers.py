@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cllint.engine import FileReport, Linter, Settings
+from cllint.engine import FileReport, Linter
+from cllint.options import Settings
 from cllint.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +39,7 @@ def settings(
     services: Mapping[str, Any] | None = None,
     base: Path | None = None,
 ) -> Settings:
-    from cllint.check import default_options
+    from cllint.options import default_options
 
     rules = tuple(r for r in all_rules() if online or not r.online)
     opts = default_options(rules)

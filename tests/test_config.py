@@ -9,10 +9,9 @@ from typing import Any
 
 import pytest
 
-from cllint.check import CheckOptions, UsageError, build_settings
 from cllint.config import Config, ConfigError, discover, load
-from cllint.engine import Settings
 from cllint.findings import Severity
+from cllint.options import CheckOptions, Settings, UsageError, build_settings
 from helpers import EXAMPLES, clean_inventory, run_cllint
 
 TOOL = '[tool.cllint]\nfail-on = "note"\n'

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.engine import discover
+from cllint.discovery import discover
 from cllint.globs import excluded, matches
 
 

@@ -12,7 +12,8 @@ import pytest
 
 import cllint.engine
 import cllint.loader
-from cllint.check import CheckOptions, run
+from cllint.check import run
+from cllint.options import CheckOptions
 from helpers import clean_inventory
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.check import CheckOptions
+from cllint.options import CheckOptions
 from cllint.registry import lookup
 from cllint.runbook.command import RunbookOptions, run
 from helpers import ROOT, run_cllint

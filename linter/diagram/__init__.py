@@ -47,8 +47,9 @@ def mermaid_block(
     folder their paths are shown relative to (default: the working folder).
     GitHub, GitLab and Azure DevOps render such a block in place.
     """
+    from cllint.diagram.builder import build
     from cllint.diagram.mermaid import render
-    from cllint.diagram.scene import build, license_views
+    from cllint.diagram.scene import license_views
 
     views = license_views(inventory, source, base or Path.cwd()) if source else None
     scene = build(inventory, findings, views)

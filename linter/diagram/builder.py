@@ -10,7 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from cllint.diagram.scene import Box, Group, LicenseView, Limits, Link, Scene, activation, short
+from cllint.diagram.scene import (
+    DEFAULT_LIMITS,
+    Box,
+    Group,
+    LicenseView,
+    Limits,
+    Link,
+    Scene,
+    activation,
+    short,
+)
 from cllint.findings import Finding
 from cllint.model import Inventory, IPAddress, IPNetwork, Licensing, Nic, Node
 
@@ -473,3 +483,16 @@ def _file_name(path: str) -> str:
     import ntpath
 
     return ntpath.basename(path.replace("/", "\\")) or path
+
+
+def build(
+    inventory: Inventory,
+    findings: Iterable[Finding] = (),
+    licenses: Sequence[LicenseView] | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+) -> Scene:
+    """The scene for ``inventory`` with ``findings`` attached to their elements."""
+    builder = Builder(inventory, limits, licenses)
+    scene = builder.scene()
+    builder.attach(f for f in findings if f.suppression is None)
+    return scene

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError
-from cllint.engine import Settings
+from cllint.check import EXIT_FINDINGS, EXIT_OK
+from cllint.options import CheckOptions, Settings, UsageError
 
 if TYPE_CHECKING:
     from cllint.diagram.scene import Limits, Scene
@@ -73,6 +73,7 @@ def picture(
     """
     from cllint import model
     from cllint.diagram import scene as scene_mod
+    from cllint.diagram.builder import build
     from cllint.engine import Linter
     from cllint.licensefiles import SERVICE
     from cllint.loader import load_bytes
@@ -101,7 +102,7 @@ def picture(
     )
 
     def draw(limits: scene_mod.Limits | None) -> scene_mod.Scene:
-        return scene_mod.build(inventory, findings, views, limits or scene_mod.DEFAULT_LIMITS)
+        return build(inventory, findings, views, limits or scene_mod.DEFAULT_LIMITS)
 
     return render(fmt, draw)
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -170,8 +170,8 @@ def license_views(
     ``reader`` is the run's :class:`~cllint.licensefiles.LicenseFiles` cache
     when there is one (each file is then read once per run).
     """
-    from cllint.engine import find_root
     from cllint.licensefiles import LicenseFiles
+    from cllint.paths import find_root
     from cllint.rule import Context
 
     files = reader if isinstance(reader, LicenseFiles) else LicenseFiles()
@@ -198,21 +198,6 @@ def short(value: object, limit: int) -> str:
     """``value`` as text, cut to ``limit`` characters (a hostile name can be megabytes)."""
     text = value if isinstance(value, str) else str(value)
     return text if len(text) <= limit else text[: max(limit - 1, 1)] + "…"
-
-
-def build(
-    inventory: Inventory,
-    findings: Iterable[Finding] = (),
-    licenses: Sequence[LicenseView] | None = None,
-    limits: Limits = DEFAULT_LIMITS,
-) -> Scene:
-    """The scene for ``inventory`` with ``findings`` attached to their elements."""
-    from cllint.diagram.builder import Builder
-
-    builder = Builder(inventory, limits, licenses)
-    scene = builder.scene()
-    builder.attach(f for f in findings if f.suppression is None)
-    return scene
 
 
 _INVISIBLE = re.compile("[\ud800-\udfff\ufffe\uffff]")

@@ -85,10 +85,10 @@ def _blocks(report: Report, file: FileReport) -> list[str]:
     """The Mermaid blocks of the inventory documents of one checked file."""
     from cllint import model
     from cllint.diagram import mermaid_block
-    from cllint.engine import is_inventory
     from cllint.fileio import read_regular
     from cllint.loader import Limits, load_bytes
     from cllint.schema import schema_findings
+    from cllint.sniff import is_inventory
 
     path = report.base / file.path
     limits = Limits()

@@ -14,9 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.engine import EXTENSIONS, Linter, Settings
+from cllint.discovery import EXTENSIONS
+from cllint.engine import Linter
 from cllint.findings import Finding
 from cllint.licensefiles import SERVICE, LicenseFiles, locate
+from cllint.options import Settings
 from cllint.records import replace
 
 if TYPE_CHECKING:
@@ -108,7 +110,7 @@ def analyse(text: str, path: Path, settings: Settings, known_inventory: bool) ->
 
 
 def _display(path: Path, base: Path) -> str:
-    from cllint.engine import display_path
+    from cllint.paths import display_path
 
     return display_path(path, base)
 

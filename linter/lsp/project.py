@@ -21,9 +21,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cllint.check import CheckOptions, UsageError, build_settings
 from cllint.config import Config, ConfigError, discover, load
-from cllint.engine import Settings, find_root
+from cllint.options import CheckOptions, Settings, UsageError, build_settings
+from cllint.paths import find_root
 from cllint.records import replace
 
 

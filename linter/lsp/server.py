@@ -204,10 +204,10 @@ class CllintServer(LanguageServer):
         """Re-check the open inventories that ``paths`` (changed on disk) can affect."""
         changed = {_real(p) for p in paths}
         if any(os.path.basename(p) in CONFIG_NAMES for p in changed):
-            from cllint import engine
+            from cllint.paths import forget_roots
 
             self.projects.clear()
-            engine._ROOT_CACHE.clear()  # a new .git or config moves a document's root
+            forget_roots()  # a new .git or config moves a document's root
             affected = list(self.checked)
         else:
             affected = [uri for uri, c in self.checked.items() if c.depends_on & changed]

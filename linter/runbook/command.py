@@ -19,9 +19,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK, CheckOptions, UsageError
-from cllint.engine import FileReport, Settings
+from cllint.check import EXIT_FINDINGS, EXIT_OK
+from cllint.engine import FileReport
 from cllint.findings import Finding, Severity
+from cllint.options import CheckOptions, Settings, UsageError
 from cllint.runbook.steps import Line, Value, c
 
 #: Error-level rules that do not block a runbook for the given action.
