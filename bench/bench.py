@@ -51,7 +51,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from cllint.engine import Linter
+    from cllint.lint.engine import Linter
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -462,9 +462,9 @@ def _best_of(fn: Callable[[], object], repeat: int) -> float:
 
 def _phases(path: str, linter: Linter, repeat: int) -> dict[str, float]:
     from cllint import model
-    from cllint.loader import load_bytes
+    from cllint.inventory.loader import load_bytes
+    from cllint.inventory.schema import schema_findings
     from cllint.rule import Context
-    from cllint.schema import schema_findings
 
     data = Path(path).read_bytes()
     doc = load_bytes(data).documents[0]
@@ -492,9 +492,9 @@ def scaling(paths: Sequence[str], repeat: int) -> dict[str, dict[str, float]]:
     """Seconds per phase and per rule for each inventory (best of ``repeat``)."""
     import datetime as dt
 
-    from cllint.engine import Linter
-    from cllint.options import Settings, default_options
-    from cllint.registry import all_rules
+    from cllint.lint.engine import Linter
+    from cllint.settings.options import Settings, default_options
+    from cllint.settings.registry import all_rules
 
     rules = tuple(r for r in all_rules() if not r.online)
     settings = Settings(

@@ -60,12 +60,12 @@ def timed(args: list[str]) -> tuple[float, str]:
 
 def phases(folder: Path, port: int, timeout: float) -> tuple[int, float, float]:
     """In this process: (questions, seconds to collect them, seconds to resolve them)."""
-    from cllint.config import load
-    from cllint.discovery import discover
-    from cllint.nameservers import Nameserver
-    from cllint.online_phase import collect_questions
-    from cllint.options import CheckOptions, build_settings
-    from cllint.resolver import Setup, resolve_all
+    from cllint.files.discovery import discover
+    from cllint.resolve.phase import collect_questions
+    from cllint.resolve.resolver import Setup, resolve_all
+    from cllint.settings.config import load
+    from cllint.settings.nameservers import Nameserver
+    from cllint.settings.options import CheckOptions, build_settings
 
     opts = CheckOptions(paths=(str(folder),), resolve=True, select=("CL9",))
     settings, _ = build_settings(opts, load(None))

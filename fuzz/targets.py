@@ -21,10 +21,10 @@ _BREAK = re.compile(rb"\r\n|\r|\n")
 
 @functools.cache
 def _linter() -> object:
-    from cllint.engine import Linter
-    from cllint.loader import Limits
-    from cllint.options import Settings, default_options
-    from cllint.registry import all_rules
+    from cllint.inventory.loader import Limits
+    from cllint.lint.engine import Linter
+    from cllint.settings.options import Settings, default_options
+    from cllint.settings.registry import all_rules
 
     rules = tuple(r for r in all_rules() if not r.online)
     # Small limits keep each run fast; the limits themselves are tested elsewhere.
@@ -37,8 +37,8 @@ def _linter() -> object:
 
 def inventory(data: bytes) -> None:
     """Loader, schema, model and every offline rule on ``data`` as an inventory."""
-    from cllint.engine import Linter
-    from cllint.loader import Limits, load_bytes
+    from cllint.inventory.loader import Limits, load_bytes
+    from cllint.lint.engine import Linter
 
     loaded = load_bytes(data, Limits(max_bytes=1 << 16, max_depth=32, max_nodes=20_000))
     for f in loaded.findings:
@@ -54,7 +54,7 @@ def inventory(data: bytes) -> None:
 
 def license_file(data: bytes) -> None:
     """The license-file parser on ``data``: problems are values, never exceptions."""
-    from cllint.licensefile import MAX_ERRORS, parse
+    from cllint.licenses.parser import MAX_ERRORS, parse
 
     parsed = parse(data)
     assert len(parsed.errors) <= MAX_ERRORS

@@ -1,5 +1,5 @@
 """``python -m cllint``."""
 
-from cllint.entry import main
+from cllint.commands.entry import main
 
 main()

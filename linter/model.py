@@ -15,9 +15,9 @@ import ipaddress
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from cllint import addresses
+from cllint.citrix.versions import ProductVersion, Version, parse_product_version, parse_version
+from cllint.inventory import addresses
 from cllint.records import field, record
-from cllint.versions import ProductVersion, Version, parse_product_version, parse_version
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPInterface = ipaddress.IPv4Interface | ipaddress.IPv6Interface

@@ -3,7 +3,7 @@ do not edit by hand (``tests/test_rule_table.py`` fails while it is stale).
 
 One row per rule: id, name, default severity, summary, module (in
 ``cllint.rules``), class, online, engine, options (with defaults), tags.
-``cllint.registry`` reads it so that listing and selecting rules imports no
+``cllint.settings.registry`` reads it so that listing and selecting rules imports no
 rule module.
 """
 # ruff: noqa: E501

@@ -3,15 +3,15 @@
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, ClassVar
 
-from cllint.findings import Finding, Severity, q
-from cllint.model import Inventory
-from cllint.rule import Context, Rule
-from cllint.windows_os import (
+from cllint.citrix.windows_os import (
     describe_supported,
     edition_without_clustering,
     is_supported,
     release_year,
 )
+from cllint.findings import Finding, Severity, q
+from cllint.model import Inventory
+from cllint.rule import Context, Rule
 
 DEFAULT_SUPPORTED_OS = ("Windows Server 2012 R2", "Windows Server 2016", "Windows Server 2019")
 

@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
+from cllint.citrix.windows_os import WindowsOs, parse_os
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory, Node
 from cllint.rule import Context, Rule
-from cllint.windows_os import WindowsOs, parse_os
 
 
 class MixedOs(Rule):

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.activation import LAS, LAS_OFFLINE_MINIMUM
+from cllint.citrix.activation import LAS, LAS_OFFLINE_MINIMUM
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule

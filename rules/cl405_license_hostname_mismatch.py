@@ -6,13 +6,13 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Severity, excerpt, q
-from cllint.licensefiles import finding_in, service
+from cllint.licenses.reader import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.license_binding import cap_name
 
 if TYPE_CHECKING:
-    from cllint.licensefile import HostBinding
+    from cllint.licenses.parser import HostBinding
 
 
 class LicenseHostnameMismatch(Rule):

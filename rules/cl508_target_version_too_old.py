@@ -2,10 +2,10 @@
 
 from collections.abc import Iterator
 
+from cllint.citrix.versions import CLEAN_INSTALL_VERSION, MINIMUM_IN_PLACE_UPGRADE
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
-from cllint.versions import CLEAN_INSTALL_VERSION, MINIMUM_IN_PLACE_UPGRADE
 
 
 class TargetVersionTooOld(Rule):

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import finding_in, service
+from cllint.licenses.reader import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 
@@ -67,7 +67,7 @@ class LicenseFilePortMismatch(Rule):
             if parsed is None:
                 continue
             # imported here: the .lic parser loads only when a license file was read
-            from cllint.licensefile import DEFAULT_SERVER_PORT
+            from cllint.licenses.parser import DEFAULT_SERVER_PORT
 
             for server in parsed.servers:
                 if not check_server or server.port == server_port:

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import service
+from cllint.licenses.reader import service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 

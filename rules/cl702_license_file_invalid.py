@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import finding_in, service
+from cllint.licenses.reader import finding_in, service
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 

@@ -3,7 +3,7 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity
-from cllint.licensefiles import dated_lines, finding_in
+from cllint.licenses.reader import dated_lines, finding_in
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 

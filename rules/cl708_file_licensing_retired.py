@@ -2,7 +2,12 @@
 
 from collections.abc import Iterator
 
-from cllint.activation import FILE_LICENSING_ENDS, FILES, LAS_MINIMUM, file_licensing_retired
+from cllint.citrix.activation import (
+    FILE_LICENSING_ENDS,
+    FILES,
+    LAS_MINIMUM,
+    file_licensing_retired,
+)
 from cllint.findings import Finding, Severity
 from cllint.model import Inventory
 from cllint.rule import Context, Rule

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 
-from cllint.activation import LAS, LAS_OFFLINE, cvad_las_capable, cvad_las_capable_text
+from cllint.citrix.activation import LAS, LAS_OFFLINE, cvad_las_capable, cvad_las_capable_text
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule

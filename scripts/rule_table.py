@@ -28,7 +28,7 @@ do not edit by hand (``tests/test_rule_table.py`` fails while it is stale).
 
 One row per rule: id, name, default severity, summary, module (in
 ``cllint.rules``), class, online, engine, options (with defaults), tags.
-``cllint.registry`` reads it so that listing and selecting rules imports no
+``cllint.settings.registry`` reads it so that listing and selecting rules imports no
 rule module.
 """
 # ruff: noqa: E501
@@ -46,7 +46,7 @@ TABLE: tuple[Row, ...] = (
 
 def render() -> str:
     """The text ``rules/catalog.py`` should have, from the rule modules as they are."""
-    from cllint.registry import RULES_PACKAGE, rule_modules, rules_in
+    from cllint.settings.registry import RULES_PACKAGE, rule_modules, rules_in
 
     rows = []
     for name in rule_modules():

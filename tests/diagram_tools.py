@@ -18,8 +18,8 @@ from typing import Any
 
 import pytest
 
-from cllint.diagram.command import NotDrawn, picture
-from cllint.paths import display_path
+from cllint.commands.diagram import NotDrawn, picture
+from cllint.files.paths import display_path
 from helpers import ROOT, settings
 
 BROWSER = ROOT / "tests" / "browser"
@@ -47,7 +47,7 @@ def diagram(
 
 def diagrams(path: Path, fmt: str = "dot") -> list[str]:
     """One diagram per inventory document of ``path`` (none when it does not load)."""
-    from cllint.options import UsageError
+    from cllint.settings.options import UsageError
 
     try:
         return [diagram(path, fmt)]

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from cllint.engine import FileReport, Linter
-from cllint.options import Settings
-from cllint.registry import all_rules
+from cllint.lint.engine import FileReport, Linter
+from cllint.settings.options import Settings
+from cllint.settings.registry import all_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -39,7 +39,7 @@ def settings(
     services: Mapping[str, Any] | None = None,
     base: Path | None = None,
 ) -> Settings:
-    from cllint.options import default_options
+    from cllint.settings.options import default_options
 
     rules = tuple(r for r in all_rules() if online or not r.online)
     opts = default_options(rules)

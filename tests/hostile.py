@@ -25,10 +25,10 @@ import yaml
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
-from cllint.engine import FileReport, Linter
 from cllint.findings import Finding
 from cllint.formats import Report, render
-from cllint.loader import load_text
+from cllint.inventory.loader import load_text
+from cllint.lint.engine import FileReport, Linter
 from helpers import CLEAN_EXAMPLE, SARIF_SCHEMA
 from helpers import settings as lint_settings
 

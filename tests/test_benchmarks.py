@@ -15,12 +15,12 @@ from typing import Any, TypeVar
 import pytest
 
 from cllint import model
-from cllint.engine import FileReport, Linter
 from cllint.formats import Report, render
-from cllint.loader import load_bytes
-from cllint.registry import all_rules
+from cllint.inventory.loader import load_bytes
+from cllint.inventory.schema import schema_findings
+from cllint.lint.engine import FileReport, Linter
 from cllint.rule import Context, Rule
-from cllint.schema import schema_findings
+from cllint.settings.registry import all_rules
 from helpers import AS_OF, CLEAN_EXAMPLE, ROOT, clean_inventory, settings
 
 T = TypeVar("T")

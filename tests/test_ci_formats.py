@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cllint.engine import FileReport
 from cllint.findings import Finding, Severity, Span, Suppression
 from cllint.formats import Report, render
 from cllint.formats.github_format import escape_data, escape_property
-from cllint.registry import all_rules
+from cllint.lint.engine import FileReport
+from cllint.settings.registry import all_rules
 from helpers import ROOT, clean_inventory, run_cllint
 
 GOLDEN = ROOT / "tests" / "golden" / "formats"

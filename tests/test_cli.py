@@ -170,7 +170,7 @@ def test_missing_path_is_exit_2_with_one_line(tmp_path: Path) -> None:
 def test_internal_error_hint_names_verbose_only_where_the_command_has_it(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    from cllint.guard import guarded
+    from cllint.commands.guard import guarded
 
     def crash() -> int:
         raise ZeroDivisionError("boom")

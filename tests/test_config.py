@@ -9,9 +9,9 @@ from typing import Any
 
 import pytest
 
-from cllint.config import Config, ConfigError, discover, load
 from cllint.findings import Severity
-from cllint.options import CheckOptions, Settings, UsageError, build_settings
+from cllint.settings.config import Config, ConfigError, discover, load
+from cllint.settings.options import CheckOptions, Settings, UsageError, build_settings
 from helpers import EXAMPLES, clean_inventory, run_cllint
 
 TOOL = '[tool.cllint]\nfail-on = "note"\n'

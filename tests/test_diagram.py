@@ -366,7 +366,7 @@ def test_cli_several_documents_need_document(tmp_path: Path) -> None:
 
 
 def test_mermaid_block_is_a_fenced_block(tmp_path: Path) -> None:
-    from cllint.loader import load_text
+    from cllint.inventory.loader import load_text
 
     text_ = clean_inventory_with_license_files()
     inv = build_model(load_text(text_).documents[0].data)
@@ -376,6 +376,6 @@ def test_mermaid_block_is_a_fenced_block(tmp_path: Path) -> None:
 
 
 def test_diagram_imports_no_click_when_used_as_a_library() -> None:
-    code = "import sys, cllint.diagram.command, cllint.diagram.dot; print('click' in sys.modules)"
+    code = "import sys, cllint.commands.diagram, cllint.diagram.dot; print('click' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from cllint.registry import builtin_rules
-from cllint.ruledoc import markdown
+from cllint.formats.rule_docs import markdown
+from cllint.settings.registry import builtin_rules
 from helpers import ROOT, SHARED
 
 RULES_MD = ROOT / "docs" / "rules.md"
@@ -42,7 +42,7 @@ def test_every_catalog_rule_is_implemented() -> None:
 def test_rule_examples_are_valid_yaml_with_their_nesting() -> None:
     import yaml
 
-    from cllint.ruledoc import parse
+    from cllint.formats.rule_docs import parse
     from cllint.rules.cl402_cap_name_too_long import CapNameTooLong
 
     for rule in builtin_rules():

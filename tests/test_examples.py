@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.registry import all_rules
+from cllint.settings.registry import all_rules
 from helpers import AS_OF, CLEAN_EXAMPLE, EXAMPLES, lint_file, run_cllint
 
 EVERYTHING_WRONG = EXAMPLES / "everything-wrong"

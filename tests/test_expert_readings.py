@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.licensefile import parse_text
+from cllint.licenses.parser import parse_text
 from helpers import ROOT, lint_file, lint_text
 
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"

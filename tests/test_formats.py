@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from cllint.engine import Linter
 from cllint.formats import Report, render
+from cllint.lint.engine import Linter
 from helpers import SARIF_SCHEMA, clean_inventory, settings, write_inventory
 
 BAD = (

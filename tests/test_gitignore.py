@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.discovery import discover
+from cllint.files.discovery import discover
 from helpers import run_cllint
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")

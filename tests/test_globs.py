@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cllint.discovery import discover
-from cllint.globs import excluded, matches
+from cllint.files.discovery import discover
+from cllint.files.globs import excluded, matches
 
 
 @pytest.mark.parametrize(

@@ -375,7 +375,7 @@ def test_a_named_file_without_permission_is_exit_2(tmp_path: Path) -> None:
 
 def test_a_pipe_swapped_in_is_never_read(tmp_path: Path) -> None:
     """The lint phase's race: whatever is at the path when it is opened is checked."""
-    from cllint.fileio import NotRegular, read_regular
+    from cllint.files.fileio import NotRegular, read_regular
 
     os.mkfifo(tmp_path / "x.yaml")
     started = time.monotonic()
@@ -680,9 +680,9 @@ def test_a_server_that_hangs_up_over_tcp_is_cl905(
 
 def test_the_tcp_fallback_stays_inside_the_timeout() -> None:
     """One question against a server whose TCP says nothing: one timeout, not two."""
-    from cllint.nameservers import Nameserver
     from cllint.online import Question
-    from cllint.resolver import Setup, _ask_server
+    from cllint.resolve.resolver import Setup, _ask_server
+    from cllint.settings.nameservers import Nameserver
 
     server = TruncatingServer("silent")
     try:

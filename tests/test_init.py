@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from cllint.starter import render
+from cllint.commands.starter import render
 from helpers import run_cllint
 
 # The starter is a License Activation Service inventory: nothing remains offline.

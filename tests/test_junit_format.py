@@ -13,10 +13,10 @@ import pytest
 import xmlschema
 from junitparser import Failure, JUnitXml, Skipped
 
-from cllint.engine import FileReport
 from cllint.findings import Finding, Severity, Span, Suppression
 from cllint.formats import Report, render
-from cllint.registry import all_rules
+from cllint.lint.engine import FileReport
+from cllint.settings.registry import all_rules
 from helpers import EXAMPLES, ROOT, run_cllint
 
 SCHEMA = ROOT / "tests" / "schemas" / "junit-10.xsd"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.engine import Linter, lint_all
+from cllint.lint.engine import Linter, lint_all
 from helpers import (
     LAS_ACTIVATION_LINE,
     SARIF_SCHEMA,

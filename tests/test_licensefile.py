@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from cllint.findings import Span
-from cllint.licensefile import LicenseFile, parse, parse_expiry
+from cllint.licenses.parser import LicenseFile, parse, parse_expiry
 
 CITRIX = (
     "# This file is in UTF-8 format.\r\n"

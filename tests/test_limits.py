@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.loader import Limits
+from cllint.inventory.loader import Limits
 from helpers import clean_inventory, run_cllint
 
 DEFAULTS = Limits()

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cllint.findings import Span
-from cllint.loader import Limits, load_bytes, load_text
+from cllint.inventory.loader import Limits, load_bytes, load_text
 from helpers import clean_inventory, lint_text, positions
 
 SMALL = "version: 1\ncluster:\n  name: CTXCLU01\nnodes: []\n"

@@ -12,7 +12,7 @@ import string
 import pytest
 import yaml
 
-from cllint.loader import load_text
+from cllint.inventory.loader import load_text
 
 SCALARS = [
     *string.ascii_letters,

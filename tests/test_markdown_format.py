@@ -11,11 +11,11 @@ from pathlib import Path
 import cmarkgfm
 from cmarkgfm.cmark import Options
 
-from cllint.engine import FileReport
 from cllint.findings import Finding, Severity, Span
 from cllint.formats import Report, markdown_format, render
 from cllint.formats.visible import visible
-from cllint.registry import all_rules
+from cllint.lint.engine import FileReport
+from cllint.settings.registry import all_rules
 from helpers import ROOT, run_cllint
 
 HOSTILE = (
@@ -152,7 +152,7 @@ def test_the_command_writes_a_step_summary(tmp_path: Path) -> None:
 
 def test_the_report_draws_each_checked_cluster_bounded() -> None:
     from cllint.diagram import mermaid_block
-    from cllint.loader import load_text
+    from cllint.inventory.loader import load_text
     from cllint.model import build
 
     clean = run_cllint(["check", "-f", "markdown", "examples/cluster.yaml"], ROOT)

@@ -21,10 +21,10 @@ import jsonschema
 import pytest
 from dnsmasq import dnsmasq, free_udp_port
 
-from cllint.nameservers import Nameserver, NameserverError, parse_nameserver
 from cllint.online import NODATA, UNAVAILABLE, Question
-from cllint.online_phase import PROGRESS_AFTER, _Progress
-from cllint.resolver import DOWN_AFTER, Setup, resolve_all
+from cllint.resolve.phase import PROGRESS_AFTER, _Progress
+from cllint.resolve.resolver import DOWN_AFTER, Setup, resolve_all
+from cllint.settings.nameservers import Nameserver, NameserverError, parse_nameserver
 from helpers import ROOT, SARIF_SCHEMA, Run, clean_inventory, run_cllint
 
 # Where the findings point in the test inventory (the clean example in corp.test).
@@ -260,7 +260,7 @@ def test_without_resolve_dns_is_never_imported() -> None:
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
     modules = [line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()]
-    assert "cllint.engine" in modules  # the check did run
+    assert "cllint.lint.engine" in modules  # the check did run
     assert [m for m in modules if m == "dns" or m.startswith("dns.")] == []
 
 

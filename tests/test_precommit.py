@@ -211,7 +211,7 @@ def test_a_file_named_like_an_option_is_checked_as_a_file(
     turn into an option that baselines every finding and writes ``z.json``."""
     import json
 
-    from cllint.loader import load_text
+    from cllint.inventory.loader import load_text
 
     root = tmp_path_factory.mktemp("injected")
     shutil.copytree(EXAMPLES / "licenses", root / "licenses")

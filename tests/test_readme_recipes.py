@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from cllint.config import load
+from cllint.settings.config import load
 from helpers import EXAMPLES, ROOT, clean_inventory, run_cllint
 
 README = (ROOT / "README.md").read_text("utf-8")

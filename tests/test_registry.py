@@ -8,12 +8,12 @@ import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
-from cllint.engine import Linter
 from cllint.findings import Finding, Severity
+from cllint.formats.rule_docs import missing_sections
+from cllint.lint.engine import Linter
 from cllint.model import Inventory
-from cllint.registry import all_rules, builtin_rules
 from cllint.rule import Context, Rule
-from cllint.ruledoc import missing_sections
+from cllint.settings.registry import all_rules, builtin_rules
 from helpers import clean_inventory, settings, write_inventory
 
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-import cllint.engine
-import cllint.loader
-from cllint.check import run
-from cllint.options import CheckOptions
+import cllint.inventory.loader
+import cllint.lint.engine
+from cllint.commands.check import run
+from cllint.settings.options import CheckOptions
 from helpers import clean_inventory
 
 
@@ -31,14 +31,14 @@ def silent_nameserver() -> Iterator[str]:
 def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """Count the real loader's calls wherever it is reached from."""
     calls: list[int] = []
-    real = cllint.loader.load_bytes
+    real = cllint.inventory.loader.load_bytes
 
-    def load_bytes(data: bytes, *args: Any, **kwargs: Any) -> cllint.loader.LoadedFile:
+    def load_bytes(data: bytes, *args: Any, **kwargs: Any) -> cllint.inventory.loader.LoadedFile:
         calls.append(len(data))
         return real(data, *args, **kwargs)
 
-    monkeypatch.setattr(cllint.loader, "load_bytes", load_bytes)
-    monkeypatch.setattr(cllint.engine, "load_bytes", load_bytes)
+    monkeypatch.setattr(cllint.inventory.loader, "load_bytes", load_bytes)
+    monkeypatch.setattr(cllint.lint.engine, "load_bytes", load_bytes)
     return calls
 
 

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.registry import all_rules
+from cllint.settings.registry import all_rules
 from helpers import AS_OF, ROOT, lint_file
 
 FIXTURES = ROOT / "tests" / "fixtures" / "rules"

@@ -7,7 +7,7 @@ import sys
 import types
 from pathlib import Path
 
-from cllint.registry import builtin_entries, builtin_rules, catalog, lookup_entry
+from cllint.settings.registry import builtin_entries, builtin_rules, catalog, lookup_entry
 from helpers import ROOT
 
 SCRIPT = ROOT / "scripts" / "rule_table.py"
@@ -56,7 +56,7 @@ def test_a_rule_module_missing_from_the_table_still_runs(tmp_path: Path) -> None
     code = (
         "import sys, cllint.rules.catalog as c\n"
         "c.TABLE = tuple(r for r in c.TABLE if r[0] != 'CL101')\n"
-        "from cllint.registry import catalog, lookup_entry\n"
+        "from cllint.settings.registry import catalog, lookup_entry\n"
         "assert 'cllint.rules.cl101_too_few_nodes' not in sys.modules\n"
         "e = lookup_entry('CL101')\n"
         "assert e is not None and e.name == 'too-few-nodes', e\n"
@@ -74,7 +74,7 @@ def test_listing_and_looking_up_import_no_rule_module() -> None:
 
     code = (
         "import sys\n"
-        "from cllint.registry import catalog, lookup_entry\n"
+        "from cllint.settings.registry import catalog, lookup_entry\n"
         "assert len(catalog()) > 50 and lookup_entry('cap-unresolvable').id == 'CL901'\n"
         "print(sorted(m for m in sys.modules if m.startswith('cllint.rules.cl')))\n"
     )

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from cllint.options import CheckOptions
-from cllint.registry import lookup
-from cllint.runbook.command import RunbookOptions, run
+from cllint.commands.runbook import RunbookOptions, run
+from cllint.settings.options import CheckOptions
+from cllint.settings.registry import lookup
 from helpers import ROOT, run_cllint
 
 FIXTURES = ROOT / "tests" / "fixtures" / "runbook"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from cllint import runner
-from cllint.engine import FileReport, lint_all
-from cllint.runner import MIN_FILES_PER_POOL, run_files, worker_count
+from cllint.lint import runner
+from cllint.lint.engine import FileReport, lint_all
+from cllint.lint.runner import MIN_FILES_PER_POOL, run_files, worker_count
 from helpers import clean_inventory, run_cllint, settings
 
 
@@ -71,7 +71,7 @@ def test_unpicklable_services_keep_the_run_in_this_process(tmp_path: Path) -> No
 
 
 def _misses() -> int:
-    from cllint.schema import compiled
+    from cllint.inventory.schema import compiled
 
     return compiled.cache_info().misses
 

@@ -18,8 +18,8 @@ from typing import Any
 import pytest
 import yaml
 
-from cllint import schema
-from cllint.schema_compiler import (
+from cllint.inventory import schema
+from cllint.inventory.schema_compiler import (
     MAX_ERRORS,
     CompiledValidator,
     TooManyErrors,

@@ -21,9 +21,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cllint.loader import load_text
-from cllint.schema import FORMATS, load_schema
-from cllint.sniff import is_inventory
+from cllint.inventory.loader import load_text
+from cllint.inventory.schema import FORMATS, load_schema
+from cllint.inventory.sniff import is_inventory
 from helpers import EXAMPLES, ROOT, lint_file
 
 RULES = ROOT / "tests" / "fixtures" / "rules"

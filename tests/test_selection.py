@@ -6,7 +6,7 @@ import pytest
 
 from cllint.findings import Severity
 from cllint.rule import Rule
-from cllint.selection import Selection, SelectionError, split_terms
+from cllint.settings.selection import Selection, SelectionError, split_terms
 
 
 def make(rule_id: str, rule_name: str) -> type[Rule]:

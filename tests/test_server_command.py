@@ -58,7 +58,7 @@ def test_without_pygls_the_command_says_which_extra_to_install() -> None:
     # the import of pygls fails as it does where the extra is not installed
     code = (
         "import sys; sys.modules['pygls'] = None; sys.argv = ['cllint', 'server'];"
-        "from cllint.cli import main; main()"
+        "from cllint.commands.cli import main; main()"
     )
     proc = run([sys.executable, "-c", code])
     assert (proc.returncode, proc.stdout, proc.stderr) == (2, "", MISSING)

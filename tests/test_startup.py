@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.entry import plain_check
+from cllint.commands.entry import plain_check
 from helpers import CLEAN_EXAMPLE, FILE_LICENSED_EXAMPLE, ROOT, run_cllint
 
 
@@ -47,7 +47,7 @@ def tops(modules: set[str]) -> set[str]:
 def test_version_imports_neither_click_jsonschema_yaml_nor_dns() -> None:
     modules = imported(["--version"])
     assert not {"click", "jsonschema", "yaml", "dns"} & tops(modules)
-    assert "cllint.check" not in modules
+    assert "cllint.commands.check" not in modules
 
 
 @pytest.mark.parametrize(
@@ -64,8 +64,10 @@ def test_a_plain_check_with_a_configuration_file_imports_no_jsonschema_dns_nor_c
     inventory = tmp_path / "cluster.yaml"
     inventory.write_text(CLEAN_EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     modules = imported(["check", str(inventory)], cwd=tmp_path)
-    assert "cllint.config" in modules  # the configuration was read ...
-    assert "cllint.schema_compiler" in modules  # ... and validated by the compiled closures
+    assert "cllint.settings.config" in modules  # the configuration was read ...
+    assert (
+        "cllint.inventory.schema_compiler" in modules
+    )  # ... and validated by the compiled closures
     assert not {"jsonschema", "dns", "click"} & tops(modules)
 
 
@@ -162,5 +164,5 @@ def test_the_license_file_parser_loads_only_for_listed_license_files(tmp_path: P
     without = "\n".join(line for line in text.splitlines() if "license_files" not in line)
     path = tmp_path / "inventory.yaml"
     path.write_text(without + "\n", encoding="utf-8")
-    assert "cllint.licensefile" not in imported(["check", str(path)], cwd=tmp_path)
-    assert "cllint.licensefile" in imported(["check", str(FILE_LICENSED_EXAMPLE)])
+    assert "cllint.licenses.parser" not in imported(["check", str(path)], cwd=tmp_path)
+    assert "cllint.licenses.parser" in imported(["check", str(FILE_LICENSED_EXAMPLE)])

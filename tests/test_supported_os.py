@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.windows_os import describe_supported, is_supported, parse_os
+from cllint.citrix.windows_os import describe_supported, is_supported, parse_os
 from helpers import clean_inventory, run_cllint
 
 DEFAULT = ["Windows Server 2012 R2", "Windows Server 2016", "Windows Server 2019"]

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from test_formats import sarif_validator
 
-from cllint.engine import Linter
+from cllint.filters.suppressions import parse
 from cllint.formats import Report, render
-from cllint.suppressions import parse
+from cllint.lint.engine import Linter
 from helpers import EXAMPLES, clean_inventory_with_license_files, lint_text, run_cllint, settings
 
 MSI = "  installer: setup.msi"  # CL501 at line 51, column 14 (after the 2 lines removed)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.terminal import escape
+from cllint.files.terminal import escape
 from helpers import clean_inventory, run_cllint
 
 # class -> (YAML escape inside double quotes, the character, how it is shown)

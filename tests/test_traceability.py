@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from cllint.registry import builtin_rules
+from cllint.settings.registry import builtin_rules
 from helpers import ROOT, SHARED
 
 TRACEABILITY = ROOT / "docs" / "traceability.md"

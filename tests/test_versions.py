@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from cllint.activation import cvad_las_capable
-from cllint.versions import parse_product_version, parse_version
+from cllint.citrix.activation import cvad_las_capable
+from cllint.citrix.versions import parse_product_version, parse_version
 
 ORDERED = [
     "11.9",

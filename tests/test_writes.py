@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from cllint.fileio import write_atomic
+from cllint.files.fileio import write_atomic
 from helpers import EXAMPLES, ROOT, clean_inventory, run_cllint
 
 
@@ -176,7 +176,7 @@ def _limit_file_size() -> None:
 _WRITE = """
 import sys
 from pathlib import Path
-from cllint.fileio import write_atomic
+from cllint.files.fileio import write_atomic
 try:
     write_atomic(Path(sys.argv[1]), "y" * 1_000_000)
 except OSError as exc:

@@ -167,11 +167,11 @@ def license_views(
 ) -> list[LicenseView]:
     """The listed license files and their host names, read by the safe license reader.
 
-    ``reader`` is the run's :class:`~cllint.licensefiles.LicenseFiles` cache
+    ``reader`` is the run's :class:`~cllint.licenses.reader.LicenseFiles` cache
     when there is one (each file is then read once per run).
     """
-    from cllint.licensefiles import LicenseFiles
-    from cllint.paths import find_root
+    from cllint.files.paths import find_root
+    from cllint.licenses.reader import LicenseFiles
     from cllint.rule import Context
 
     files = reader if isinstance(reader, LicenseFiles) else LicenseFiles()
@@ -210,7 +210,7 @@ def visible(text: str) -> str:
     (``\\x1b``), and further lone surrogates and the non-characters U+FFFE/U+FFFF,
     which UTF-8 cannot encode or XML (SVG) cannot hold.
     """
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     return _INVISIBLE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", escape(text))
 

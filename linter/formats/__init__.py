@@ -10,8 +10,8 @@ import importlib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
-from cllint.engine import FileReport
 from cllint.findings import Finding, Severity
+from cllint.lint.engine import FileReport
 from cllint.records import field, record
 from cllint.rule import Rule
 

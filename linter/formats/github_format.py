@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 
+from cllint.files.terminal import escape
 from cllint.findings import Finding, Severity
 from cllint.formats import Report
-from cllint.terminal import escape
 
 _BREAKS = re.compile("(\r|\n)")
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}

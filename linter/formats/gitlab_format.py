@@ -25,9 +25,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from cllint.files.terminal import escape, json_names
 from cllint.findings import Finding, Severity
 from cllint.formats import Report
-from cllint.terminal import escape, json_names
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
+from cllint.files.terminal import json_names
 from cllint.formats import Report
-from cllint.terminal import json_names
 
 
 def render(report: Report) -> str:

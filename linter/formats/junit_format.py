@@ -21,10 +21,10 @@ from __future__ import annotations
 import re
 from xml.etree import ElementTree as ET
 
-from cllint.engine import FileReport
 from cllint.findings import Finding
 from cllint.formats import Report
 from cllint.formats.visible import visible as _visible
+from cllint.lint.engine import FileReport
 
 _NOT_XML = re.compile("[\ufffe\uffff]")  # the two non-characters XML 1.0 excludes
 

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import re
 
-from cllint.engine import FileReport
 from cllint.findings import Finding
 from cllint.formats import Report
 from cllint.formats.statistics import counts
 from cllint.formats.text_format import summary
 from cllint.formats.visible import visible
+from cllint.lint.engine import FileReport
 
 MAX_FINDINGS = 500
 """Most findings listed; the summary table always counts them all."""
@@ -85,10 +85,10 @@ def _blocks(report: Report, file: FileReport) -> list[str]:
     """The Mermaid blocks of the inventory documents of one checked file."""
     from cllint import model
     from cllint.diagram import mermaid_block
-    from cllint.fileio import read_regular
-    from cllint.loader import Limits, load_bytes
-    from cllint.schema import schema_findings
-    from cllint.sniff import is_inventory
+    from cllint.files.fileio import read_regular
+    from cllint.inventory.loader import Limits, load_bytes
+    from cllint.inventory.schema import schema_findings
+    from cllint.inventory.sniff import is_inventory
 
     path = report.base / file.path
     limits = Limits()

@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 from cllint import __version__
+from cllint.files.terminal import json_names
 from cllint.findings import Finding, Severity
 from cllint.formats import Report
+from cllint.formats.rule_docs import explain_text, parse
 from cllint.rule import Rule
-from cllint.ruledoc import explain_text, parse
-from cllint.terminal import json_names
 
 INFORMATION_URI = "https://github.com/cllint/cllint"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from cllint.files.terminal import escape, paint
 from cllint.findings import Severity
 from cllint.formats import Report
-from cllint.terminal import escape, paint
 
 
 def _plural(n: int, word: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from cllint.terminal import escape
+from cllint.files.terminal import escape
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 

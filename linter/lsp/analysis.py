@@ -14,15 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.discovery import EXTENSIONS
-from cllint.engine import Linter
+from cllint.files.discovery import EXTENSIONS
 from cllint.findings import Finding
-from cllint.licensefiles import SERVICE, LicenseFiles, locate
-from cllint.options import Settings
+from cllint.licenses.reader import SERVICE, LicenseFiles, locate
+from cllint.lint.engine import Linter
 from cllint.records import replace
+from cllint.settings.options import Settings
 
 if TYPE_CHECKING:
-    from cllint.licensefiles import Problem, _Opened
+    from cllint.licenses.reader import Problem, _Opened
     from cllint.rule import Context
 
 # An inventory with a syntax error has no documents to recognise it by: a
@@ -88,7 +88,7 @@ def analyse(text: str, path: Path, settings: Settings, known_inventory: bool) ->
     ``known_inventory``: the document was an inventory when last checked, so
     a syntax error while typing shows as CL001 instead of clearing everything.
     """
-    from cllint.globs import excluded
+    from cllint.files.globs import excluded
 
     linter_settings = replace(settings)
     shown = _display(path, settings.base)
@@ -110,7 +110,7 @@ def analyse(text: str, path: Path, settings: Settings, known_inventory: bool) ->
 
 
 def _display(path: Path, base: Path) -> str:
-    from cllint.paths import display_path
+    from cllint.files.paths import display_path
 
     return display_path(path, base)
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from lsprotocol import types
 
+from cllint.filters.suppressions import UNUSED_RULE
 from cllint.findings import Finding, Severity
 from cllint.lsp.analysis import Analysis
 from cllint.lsp.positions import Positions
-from cllint.suppressions import UNUSED_RULE
 
 SOURCE = "cllint"
 DOCS = "https://github.com/cllint/cllint/blob/main/docs/rules.md"
@@ -32,7 +32,7 @@ class Entry:
 
 
 def docs_url(rule_id: str) -> str:
-    from cllint.registry import by_id
+    from cllint.settings.registry import by_id
 
     rule = by_id().get(rule_id)
     return f"{DOCS}#{rule_id.lower()}-{rule.name}" if rule is not None else DOCS
@@ -40,7 +40,7 @@ def docs_url(rule_id: str) -> str:
 
 def plain(line: int, character: int, end_line: int, end_character: int, message: str) -> Entry:
     """A diagnostic that is not a rule's finding (configuration, internal error)."""
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     diagnostic = types.Diagnostic(
         range=types.Range(
@@ -55,7 +55,7 @@ def plain(line: int, character: int, end_line: int, end_character: int, message:
 
 
 def diagnostic(finding: Finding, positions: Positions) -> types.Diagnostic:
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     span = finding.span
     start = positions.lsp_of(finding.line, finding.column)

@@ -21,10 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from cllint.config import Config, ConfigError, discover, load
-from cllint.options import CheckOptions, Settings, UsageError, build_settings
-from cllint.paths import find_root
+from cllint.files.paths import find_root
 from cllint.records import replace
+from cllint.settings.config import Config, ConfigError, discover, load
+from cllint.settings.options import CheckOptions, Settings, UsageError, build_settings
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,7 +43,7 @@ def _newline(positions: Positions, line: int) -> str:
 
 
 def _data(text: str) -> list[object] | None:
-    from cllint.loader import load_text
+    from cllint.inventory.loader import load_text
 
     loaded = load_text(text)
     if any(f.rule_id == "CL001" for f in loaded.findings):
@@ -52,7 +52,7 @@ def _data(text: str) -> list[object] | None:
 
 
 def _targets(text: str, line: int, rule_id: str) -> bool:
-    from cllint.suppressions import parse
+    from cllint.filters.suppressions import parse
 
     return any(
         d.kind == "disable" and d.terms == (rule_id,) and d.target == line for d in parse(text)

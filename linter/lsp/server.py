@@ -91,7 +91,7 @@ class CllintServer(LanguageServer):
         return str(getattr(kind, "value", kind) or "utf-16")
 
     def log(self, message: str, kind: types.MessageType = types.MessageType.Log) -> None:
-        from cllint.terminal import escape
+        from cllint.files.terminal import escape
 
         try:
             self.window_log_message(types.LogMessageParams(type=kind, message=escape(message)))
@@ -204,7 +204,7 @@ class CllintServer(LanguageServer):
         """Re-check the open inventories that ``paths`` (changed on disk) can affect."""
         changed = {_real(p) for p in paths}
         if any(os.path.basename(p) in CONFIG_NAMES for p in changed):
-            from cllint.paths import forget_roots
+            from cllint.files.paths import forget_roots
 
             self.projects.clear()
             forget_roots()  # a new .git or config moves a document's root
@@ -217,8 +217,8 @@ class CllintServer(LanguageServer):
 
     # -- requests -----------------------------------------------------------
     def hover(self, uri: str, position: types.Position) -> types.Hover | None:
-        from cllint.registry import by_id
-        from cllint.ruledoc import explain_text
+        from cllint.formats.rule_docs import explain_text
+        from cllint.settings.registry import by_id
 
         rules = by_id()
         found: list[str] = []

@@ -11,9 +11,9 @@ from __future__ import annotations
 import ntpath
 from dataclasses import dataclass
 
+from cllint.citrix.versions import MINIMUM_IN_PLACE_UPGRADE, Version
 from cllint.findings import q
 from cllint.model import Inventory, Node, Ports, Product
-from cllint.versions import MINIMUM_IN_PLACE_UPGRADE, Version
 
 DEFAULT_INSTALLER = "CitrixLicensing.exe"
 

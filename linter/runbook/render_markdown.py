@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
+from cllint.files.terminal import escape
 from cllint.runbook.steps import Line, Runbook, Value
-from cllint.terminal import escape
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|~&#!])")
 _TICKS = re.compile(r"`+")

@@ -7,8 +7,8 @@ printed with control characters escaped.
 
 from __future__ import annotations
 
+from cllint.files.terminal import escape
 from cllint.runbook.steps import Line, Runbook
-from cllint.terminal import escape
 
 COMMAND_INDENT = " " * 8
 

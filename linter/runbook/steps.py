@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cllint.activation import LAS_MINIMUM, LAS_OFFLINE, LAS_OFFLINE_MINIMUM
+from cllint.citrix.activation import LAS_MINIMUM, LAS_OFFLINE, LAS_OFFLINE_MINIMUM
+from cllint.citrix.versions import CLEAN_INSTALL_VERSION, MINIMUM_IN_PLACE_UPGRADE
 from cllint.model import Node
 from cllint.runbook.plan import Plan, file_name, name_of
-from cllint.versions import CLEAN_INSTALL_VERSION, MINIMUM_IN_PLACE_UPGRADE
 
 
 @dataclass(frozen=True, slots=True)

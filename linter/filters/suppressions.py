@@ -222,7 +222,7 @@ def apply(
 
 def _resolver(ran: Mapping[str, type[Rule]]) -> Callable[[str], str | None]:
     """ID or name → rule id, among the rules that ran and then every known rule."""
-    from cllint.registry import lookup
+    from cllint.settings.registry import lookup
 
     by_name = {r.name: r.id for r in ran.values()}
     by_id = {r.id.upper(): r.id for r in ran.values()}

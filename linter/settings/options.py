@@ -16,13 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from cllint.findings import Severity, q
-from cllint.loader import Limits
+from cllint.inventory.loader import Limits
 from cllint.records import field, record
 from cllint.rule import Rule
 
 if TYPE_CHECKING:
-    from cllint.config import Config
-    from cllint.registry import RuleEntry
+    from cllint.settings.config import Config
+    from cllint.settings.registry import RuleEntry
 
 
 class UsageError(Exception):
@@ -91,8 +91,8 @@ def default_options(rules: Sequence[type[Rule] | RuleEntry]) -> dict[str, Any]:
 
 def build_settings(opts: CheckOptions, config: Config) -> tuple[Settings, Severity | None]:
     """Merge defaults, config file and command line (command line wins)."""
-    from cllint.registry import catalog, lookup_entry
-    from cllint.selection import Selection, SelectionError, split_terms, validate_terms
+    from cllint.settings.registry import catalog, lookup_entry
+    from cllint.settings.selection import Selection, SelectionError, split_terms, validate_terms
 
     # The table, not the rule classes: only the rules that run are imported.
     rules = catalog()
@@ -180,7 +180,7 @@ def _check_nameservers(values: tuple[str, ...], where: str) -> None:
     """Reject a bad ``IP[:PORT]`` before anything runs (exit 2, one line)."""
     if not values:
         return
-    from cllint.nameservers import NameserverError, parse_nameservers
+    from cllint.settings.nameservers import NameserverError, parse_nameservers
 
     try:
         parse_nameservers(values)

@@ -18,11 +18,11 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from cllint.discovery import discover
-from cllint.engine import FileReport
-from cllint.options import Settings
-from cllint.paths import display_path, find_root
-from cllint.sniff import is_inventory
+from cllint.files.discovery import discover
+from cllint.files.paths import display_path, find_root
+from cllint.inventory.sniff import is_inventory
+from cllint.lint.engine import FileReport
+from cllint.settings.options import Settings
 
 SUFFIX = ".lic"
 UNLISTED = "no inventory under the current folder lists this license file"
@@ -73,8 +73,8 @@ def _lists(
     candidate: str, wanted: dict[str, str], names: set[str], listed: set[str], settings: Settings
 ) -> bool:
     """Whether the inventory at ``candidate`` lists one of the wanted license files."""
-    from cllint.licensefiles import locate
-    from cllint.loader import load_bytes
+    from cllint.inventory.loader import load_bytes
+    from cllint.licenses.reader import locate
 
     try:
         with open(candidate, "rb") as fh:

@@ -13,11 +13,11 @@ import os
 import sys
 from pathlib import Path
 
+from cllint.files.paths import STDIN, display_path
 from cllint.findings import Finding
-from cllint.loader import Document
-from cllint.options import CheckOptions, Settings, UsageError, build_settings
-from cllint.paths import STDIN, display_path
-from cllint.sniff import is_inventory
+from cllint.inventory.loader import Document
+from cllint.inventory.sniff import is_inventory
+from cllint.settings.options import CheckOptions, Settings, UsageError, build_settings
 
 
 def read_named(file: str, settings: Settings) -> tuple[bytes, Path]:
@@ -28,7 +28,7 @@ def read_named(file: str, settings: Settings) -> tuple[bytes, Path]:
     limit = settings.limits.max_bytes + 1
     if file == STDIN:
         return sys.stdin.buffer.read(limit), Path.cwd() / "stdin.yaml"
-    from cllint.fileio import read_regular, reason
+    from cllint.files.fileio import read_regular, reason
 
     path = Path(file)
     try:
@@ -45,8 +45,8 @@ def open_named(
     """Settings (configuration and options), the file's bytes, its path and its
     shown name; refuses an ``output`` that is the inventory itself (``what`` names
     the product: "runbook", "diagram")."""
-    from cllint import config as config_mod
-    from cllint.config import ConfigError
+    from cllint.settings import config as config_mod
+    from cllint.settings.config import ConfigError
 
     try:
         config = config_mod.load(check.config)
@@ -103,7 +103,7 @@ def write_output(output: Path | None, text: str) -> None:
     if output is None:
         sys.stdout.write(text)
         return
-    from cllint.fileio import write_atomic
+    from cllint.files.fileio import write_atomic
 
     try:
         write_atomic(output, text)

@@ -12,15 +12,15 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from cllint.fileio import read_stdin
+from cllint.files.fileio import read_stdin
+from cllint.files.paths import STDIN, display_path, find_root
 from cllint.findings import Finding, Span
-from cllint.loader import Document, LoadedFile, load_bytes
+from cllint.inventory.loader import Document, LoadedFile, load_bytes
+from cllint.inventory.sniff import is_inventory
 from cllint.model import Inventory
-from cllint.options import Settings
-from cllint.paths import STDIN, display_path, find_root
 from cllint.records import field, record
 from cllint.rule import Context
-from cllint.sniff import is_inventory
+from cllint.settings.options import Settings
 
 
 @record(slots=True)
@@ -157,7 +157,7 @@ class Linter:
         self.prepared = prepared if prepared is not None else {}
         self.rule_classes = {r.id: r for r in settings.rules}
         self.checkers = [r() for r in settings.rules if not r.engine]
-        from cllint.licensefiles import SERVICE, LicenseFiles
+        from cllint.licenses.reader import SERVICE, LicenseFiles
 
         # per-run helpers rules reach through ctx.services (a caller's own win)
         self.services: dict[str, Any] = {SERVICE: LicenseFiles(), **settings.services}
@@ -176,7 +176,7 @@ class Linter:
         prepared = self.prepared.pop(str(path), None)
         if prepared is not None:
             return self.lint_bytes(b"", shown, p, prepared)
-        from cllint.fileio import NotRegular, read_regular, reason
+        from cllint.files.fileio import NotRegular, read_regular, reason
 
         try:
             # Opened non-blocking and checked once open: a pipe swapped in after a
@@ -245,7 +245,7 @@ class Linter:
         Other tools' YAML (``!Sub``, ``!reference``, Helm's ``{{ }}``) is skipped
         instead of reported; see ``sniff.py``.
         """
-        from cllint.sniff import looks_like_inventory
+        from cllint.inventory.sniff import looks_like_inventory
 
         return looks_like_inventory(loaded.text, json=path.suffix.lower() == ".json")
 
@@ -253,7 +253,7 @@ class Linter:
         self, report: FileReport, text: str, shown: str, lines: list[str], ignored: frozenset[str]
     ) -> None:
         """Apply ``# cllint: disable`` comments; report unused ones as CL009."""
-        from cllint import suppressions
+        from cllint.filters import suppressions
 
         dns = "dns" in self.settings.services
         ran = {
@@ -289,8 +289,8 @@ class Linter:
         """Rule ids that ``per-file-ignores`` switches off for this path."""
         if not self.settings.per_file_ignores:
             return frozenset()
-        from cllint.globs import matches
-        from cllint.selection import Selection
+        from cllint.files.globs import matches
+        from cllint.settings.selection import Selection
 
         terms = [
             t
@@ -307,7 +307,7 @@ class Linter:
         self, doc: Document, path: Path, limit: int | None = None, before: Parsed | None = None
     ) -> Iterator[Finding]:
         from cllint import model
-        from cllint.schema import schema_findings
+        from cllint.inventory.schema import schema_findings
 
         if before is not None and (limit is None or len(before[0]) < limit):
             # parsed already, and not cut short by a limit this lint would apply

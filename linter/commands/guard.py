@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 
 def _fail(message: str) -> int:
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     # The message may quote a config value or an exception about a hostile file.
     print(f"cllint: error: {escape(message)}", file=sys.stderr)
@@ -86,9 +86,9 @@ def guarded(run: Callable[[], int], verbose: bool | None = False, broken_pipe: i
         sys.stderr.close()
         return broken_pipe
     except Exception as exc:
-        # A UsageError can only come from an imported cllint.options; looking it up
+        # A UsageError can only come from an imported cllint.settings.options; looking it up
         # instead of importing it keeps ``--version`` and ``rules`` light.
-        options = sys.modules.get("cllint.options")
+        options = sys.modules.get("cllint.settings.options")
         if options is not None and isinstance(exc, options.UsageError):
             return _fail(str(exc))
         if verbose:

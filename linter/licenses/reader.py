@@ -33,7 +33,7 @@ from cllint.findings import Finding, Span, q
 from cllint.records import record
 
 if TYPE_CHECKING:
-    from cllint.licensefile import FeatureLine, LicenseFile
+    from cllint.licenses.parser import FeatureLine, LicenseFile
     from cllint.model import Inventory
     from cllint.rule import Context
 
@@ -145,7 +145,7 @@ class LicenseFiles:
         return result
 
     def open(self, written: str, ctx: Context) -> _Opened:
-        from cllint.paths import resolved_folder
+        from cllint.files.paths import resolved_folder
 
         folder = resolved_folder(ctx.path)
         if folder != self._folder or len(self._by_file) >= MAX_CACHED:
@@ -161,7 +161,7 @@ class LicenseFiles:
 
     # -- internals ----------------------------------------------------------
     def _open(self, written: str, folder: Path, root: Path, base: Path) -> _Opened:
-        from cllint.paths import display_path
+        from cllint.files.paths import display_path
 
         path, real, problem = _locate(written, folder, root)
         shown = display_path(path, base) if path is not None else written
@@ -172,7 +172,7 @@ class LicenseFiles:
             return _Opened(shown, problem, None)
         parsed = self._by_file.get(identity)
         if parsed is None:
-            from cllint.licensefile import parse
+            from cllint.licenses.parser import parse
 
             parsed = parse(data)
             self._by_file[identity] = parsed

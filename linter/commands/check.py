@@ -12,10 +12,16 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.config import ConfigError
-from cllint.engine import FileReport, Prepared
 from cllint.findings import Finding, Severity
-from cllint.options import CheckOptions, Settings, UsageError, build_settings, choose_format
+from cllint.lint.engine import FileReport, Prepared
+from cllint.settings.config import ConfigError
+from cllint.settings.options import (
+    CheckOptions,
+    Settings,
+    UsageError,
+    build_settings,
+    choose_format,
+)
 
 if TYPE_CHECKING:
     pass
@@ -35,8 +41,8 @@ def _resolve(
     """
     if not opts.resolve or not any(r.online for r in settings.rules):
         return None
-    from cllint.nameservers import parse_nameservers
-    from cllint.online_phase import resolve
+    from cllint.resolve.phase import resolve
+    from cllint.settings.nameservers import parse_nameservers
 
     options = settings.options
     prepared: dict[str, Prepared] = {}
@@ -85,7 +91,7 @@ def _read_baseline(path: Path | None) -> frozenset[str]:
     """The fingerprints of ``--baseline FILE``, read before linting so a bad file fails fast."""
     if path is None:
         return frozenset()
-    from cllint.baseline import BaselineError, load
+    from cllint.filters.baseline import BaselineError, load
 
     try:
         return load(path)
@@ -113,7 +119,7 @@ class _Collector:
         self.files: list[FileReport] = []
 
     def add(self, file: FileReport) -> None:
-        from cllint import baseline
+        from cllint.filters import baseline
         from cllint.findings import Suppression
 
         if self.recording:
@@ -139,7 +145,7 @@ class _Collector:
         self.files.append(file)
 
     def write_baseline(self, path: Path) -> None:
-        from cllint import baseline
+        from cllint.filters import baseline
 
         try:
             baseline.write(path, self.recorded)
@@ -164,8 +170,8 @@ def check_named(path: str) -> None:
     """
     import stat
 
-    from cllint.fileio import reason
-    from cllint.terminal import escape
+    from cllint.files.fileio import reason
+    from cllint.files.terminal import escape
 
     if path == "-":
         return
@@ -185,11 +191,11 @@ def check_named(path: str) -> None:
 
 def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     """Run ``cllint check``; return the exit status."""
-    from cllint import config as config_mod
-    from cllint.discovery import discover
+    from cllint.files.discovery import discover
+    from cllint.files.terminal import escape, want_color
     from cllint.formats import Report, render
-    from cllint.runner import run_files
-    from cllint.terminal import escape, want_color
+    from cllint.lint.runner import run_files
+    from cllint.settings import config as config_mod
 
     _check_cwd()
     try:
@@ -198,7 +204,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         raise UsageError(str(exc)) from None
     settings, fail_on = build_settings(opts, config)
     if opts.show_settings or opts.verbose:
-        from cllint import show_settings
+        from cllint.commands import show_settings
 
         if opts.show_settings:
             print("\n".join(show_settings.lines(opts, config, settings, environ)))
@@ -217,7 +223,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     )
     unlisted: list[FileReport] = []
     if any(p.lower().endswith(".lic") for p in paths):
-        from cllint.license_targets import expand
+        from cllint.commands.license_targets import expand
 
         paths, unlisted = expand(paths, settings)
     known = _read_baseline(opts.baseline)
@@ -248,7 +254,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     else:
         text = render(fmt, report)
     if opts.output is not None:
-        from cllint.fileio import write_atomic
+        from cllint.files.fileio import write_atomic
 
         try:
             write_atomic(opts.output, text)

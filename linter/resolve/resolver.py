@@ -29,8 +29,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from typing import Any
 
-from cllint.nameservers import Nameserver
 from cllint.online import FOUND, NODATA, NXDOMAIN, UNAVAILABLE, Answer, Question, normalize
+from cllint.settings.nameservers import Nameserver
 
 MAX_WORKERS = 32
 #: Consecutive timeouts after which a server that has answered before counts as down.

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from cllint.paths import STDIN, find_root
+from cllint.files.paths import STDIN, find_root
 
 EXTENSIONS = (".yaml", ".yml", ".json")
 SKIP_DIRS = frozenset(
@@ -44,7 +44,7 @@ def discover(
     A walked folder leaves out what git ignores there (``respect_gitignore``);
     a file named on the command line is always checked.
     """
-    from cllint.globs import excluded
+    from cllint.files.globs import excluded
 
     for raw in paths or (".",):
         if raw == STDIN:
@@ -54,7 +54,7 @@ def discover(
             # A pull request can add ``x.yaml -> ~/.ssh/...``: in a walked folder, a
             # symbolic link is followed only when it stays inside the repository root.
             fence = os.path.realpath(find_root(Path(raw).resolve() / "_"))
-            from cllint.gitignore import NOTHING, ignored_under
+            from cllint.files.gitignore import NOTHING, ignored_under
 
             ignored = ignored_under(raw) if respect_gitignore else NOTHING
             for folder, dirs, files in os.walk(raw):

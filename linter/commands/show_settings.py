@@ -13,10 +13,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from cllint.config import Config
-from cllint.options import CheckOptions, Settings, choose_format, default_options
-from cllint.paths import display_path
-from cllint.ruledoc import default_text
+from cllint.files.paths import display_path
+from cllint.formats.rule_docs import default_text
+from cllint.settings.config import Config
+from cllint.settings.options import CheckOptions, Settings, choose_format, default_options
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"
@@ -40,7 +40,7 @@ def lines(
     opts: CheckOptions, config: Config, settings: Settings, environ: Mapping[str, str]
 ) -> list[str]:
     """One line per setting: ``key = value  (source)``."""
-    from cllint.registry import all_rules
+    from cllint.settings.registry import all_rules
 
     cfg = config_name(config, settings.base)
     rows: list[tuple[str, str, str]] = []

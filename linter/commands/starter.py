@@ -125,7 +125,7 @@ def render(name: str = DEFAULT_NAME) -> str:
 
 def write(path: Path) -> None:
     """Write the starter to ``path`` atomically; never overwrite an existing file."""
-    from cllint.fileio import write_atomic
+    from cllint.files.fileio import write_atomic
 
     if path.exists() or path.is_symlink():
         raise InitError(f"{path}: already exists; not overwritten")

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from cllint.citrix.versions import ProductVersion, Version
 from cllint.model import Inventory
-from cllint.versions import ProductVersion, Version
 
 FILES = "files"
 LAS = "las"

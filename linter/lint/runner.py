@@ -3,10 +3,10 @@
 A pre-commit run over one or two files stays in this process: starting
 workers would cost more than it saves. A large input (a repository of
 inventories in CI) goes to a pool of worker processes, each of which builds
-its :class:`~cllint.engine.Linter` once, in the pool's initializer, and then
+its :class:`~cllint.lint.engine.Linter` once, in the pool's initializer, and then
 receives paths in chunks. The parent compiles the schema validator and
 imports the license-file parser before it forks, so workers start warm. Only
-paths go out and only :class:`~cllint.engine.FileReport` objects (findings,
+paths go out and only :class:`~cllint.lint.engine.FileReport` objects (findings,
 no parsed documents) come back, so memory stays flat however many files
 there are.
 
@@ -23,9 +23,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from cllint.engine import FileReport, Linter, Prepared
-from cllint.options import Settings
-from cllint.paths import STDIN
+from cllint.files.paths import STDIN
+from cllint.lint.engine import FileReport, Linter, Prepared
+from cllint.settings.options import Settings
 
 #: Below this many files one process is faster than starting a pool. Measured
 #: on two shared CPUs: at 50 and 100 files the pool took 1.20x and 1.07x the
@@ -79,7 +79,7 @@ def _init_worker(settings: Settings) -> None:
         number = getattr(signal, name, None)
         if number is not None:
             signal.signal(number, signal.SIG_DFL)
-    from cllint.schema import compiled
+    from cllint.inventory.schema import compiled
 
     compiled()
     _linter = Linter(settings)
@@ -95,8 +95,8 @@ def _warm_up() -> None:
     """
     import gc
 
-    from cllint import licensefile  # noqa: F401 - imported for the workers
-    from cllint.schema import compiled
+    from cllint.inventory.schema import compiled
+    from cllint.licenses import parser as licensefile  # noqa: F401 - imported for the workers
 
     compiled()
     if gc.get_freeze_count():

@@ -55,7 +55,7 @@ def discover(start: Path | None = None, stop: Path | None = None) -> Path | None
 def _read(path: Path) -> bytes:
     """The file's bytes: confined to its repository, regular, at most MAX_BYTES,
     opened non-blocking (the configuration may come from the pull request)."""
-    from cllint.fileio import read_confined, reason
+    from cllint.files.fileio import read_confined, reason
 
     try:
         return read_confined(path, MAX_BYTES, "configuration")
@@ -88,7 +88,7 @@ def _pyproject_section(path: Path) -> dict[str, Any] | None:
 
 
 def _read_yaml(path: Path) -> dict[str, Any]:
-    from cllint.loader import load_bytes
+    from cllint.inventory.loader import load_bytes
 
     loaded = load_bytes(_read(path))
     if loaded.findings:
@@ -119,8 +119,8 @@ def load(path: Path | None = None, start: Path | None = None) -> Config:
 
 def validate(values: dict[str, Any], path: Path | None) -> None:
     # The compiled validator (as for inventories): no jsonschema import at start-up.
-    from cllint.schema import compiled, validator
-    from cllint.schema_compiler import TooManyErrors
+    from cllint.inventory.schema import compiled, validator
+    from cllint.inventory.schema_compiler import TooManyErrors
 
     where = f"{path}: " if path else ""
     try:

@@ -60,7 +60,7 @@ def entries(findings: Iterable[Finding] | set[Key]) -> list[dict[str, str]]:
 
 
 def dumps(findings: Iterable[Finding] | set[Key]) -> str:
-    from cllint.terminal import json_names
+    from cllint.files.terminal import json_names
 
     data = {"version": VERSION, "tool": "cllint", "findings": entries(findings)}
     return json_names(json.dumps(data, indent=2, ensure_ascii=False)) + "\n"
@@ -68,7 +68,7 @@ def dumps(findings: Iterable[Finding] | set[Key]) -> str:
 
 def write(path: Path, findings: Iterable[Finding] | set[Key]) -> None:
     """Write the baseline atomically (a crash never leaves half a file)."""
-    from cllint.fileio import write_atomic
+    from cllint.files.fileio import write_atomic
 
     try:
         write_atomic(path, dumps(findings))
@@ -78,7 +78,7 @@ def write(path: Path, findings: Iterable[Finding] | set[Key]) -> None:
 
 def load(path: Path) -> frozenset[str]:
     """The fingerprints recorded in the baseline at ``path``."""
-    from cllint.fileio import read_confined, reason
+    from cllint.files.fileio import read_confined, reason
 
     try:
         # A committed baseline may be a link to /dev/zero or out of the repository.

@@ -24,8 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK
-from cllint.options import CheckOptions, Settings, UsageError
+from cllint.commands.check import EXIT_FINDINGS, EXIT_OK
+from cllint.settings.options import CheckOptions, Settings, UsageError
 
 if TYPE_CHECKING:
     from cllint.diagram.scene import Limits, Scene
@@ -49,8 +49,8 @@ class NotDrawn(Exception):
 
 def run(opts: DiagramOptions) -> int:
     """Run ``cllint diagram``; return the exit status."""
-    from cllint.named_inventory import open_named, write_output
-    from cllint.terminal import escape
+    from cllint.commands.named_inventory import open_named, write_output
+    from cllint.files.terminal import escape
 
     settings, data, path, shown = open_named(opts.check, opts.file, opts.output, "diagram")
     try:
@@ -72,13 +72,13 @@ def picture(
     file does not load and ``UsageError`` for a wrong ``document``.
     """
     from cllint import model
+    from cllint.commands.named_inventory import document_findings, inventory_documents
     from cllint.diagram import scene as scene_mod
     from cllint.diagram.builder import build
-    from cllint.engine import Linter
-    from cllint.licensefiles import SERVICE
-    from cllint.loader import load_bytes
-    from cllint.named_inventory import document_findings, inventory_documents
-    from cllint.schema import schema_findings
+    from cllint.inventory.loader import load_bytes
+    from cllint.inventory.schema import schema_findings
+    from cllint.licenses.reader import SERVICE
+    from cllint.lint.engine import Linter
 
     linter = Linter(settings)
     report = linter.lint_bytes(data, shown, path)

@@ -19,11 +19,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from cllint.check import EXIT_FINDINGS, EXIT_OK
-from cllint.engine import FileReport
+from cllint.commands.check import EXIT_FINDINGS, EXIT_OK
 from cllint.findings import Finding, Severity
-from cllint.options import CheckOptions, Settings, UsageError
+from cllint.lint.engine import FileReport
 from cllint.runbook.steps import Line, Value, c
+from cllint.settings.options import CheckOptions, Settings, UsageError
 
 #: Error-level rules that do not block a runbook for the given action.
 NOT_BLOCKING: dict[str, frozenset[str]] = {
@@ -47,9 +47,9 @@ class RunbookOptions:
 
 
 def _print_blocking(report: FileReport, settings: Settings, action: str) -> None:
+    from cllint.files.terminal import want_color
     from cllint.formats import Report
     from cllint.formats.text_format import render
-    from cllint.terminal import want_color
 
     shown = Report(
         files=[report],
@@ -72,12 +72,12 @@ def _finding_line(f: Finding) -> Line:
 def run(opts: RunbookOptions) -> int:
     """Run ``cllint runbook``; return the exit status."""
     from cllint import model
-    from cllint.engine import Linter
-    from cllint.loader import load_bytes
-    from cllint.named_inventory import document_findings, inventory_documents, open_named
+    from cllint.commands.named_inventory import document_findings, inventory_documents, open_named
+    from cllint.inventory.loader import load_bytes
+    from cllint.inventory.schema import schema_findings
+    from cllint.lint.engine import Linter
     from cllint.runbook import plan as plan_mod
     from cllint.runbook import steps
-    from cllint.schema import schema_findings
 
     settings, data, path, shown = open_named(opts.check, opts.file, opts.output, "runbook")
     report = Linter(settings).lint_bytes(data, shown, path)
@@ -104,7 +104,7 @@ def run(opts: RunbookOptions) -> int:
         ]
         plan = None
     if plan is None:
-        from cllint.terminal import escape
+        from cllint.files.terminal import escape
 
         for problem in problems:
             print(
@@ -125,7 +125,7 @@ def run(opts: RunbookOptions) -> int:
         from cllint.runbook.render_text import render
 
         text = render(book)
-    from cllint.named_inventory import write_output
+    from cllint.commands.named_inventory import write_output
 
     write_output(opts.output, text)
     return EXIT_OK

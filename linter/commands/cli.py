@@ -19,7 +19,7 @@ import click
 from cllint import __version__
 
 if TYPE_CHECKING:
-    from cllint.options import CheckOptions
+    from cllint.settings.options import CheckOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -111,7 +111,7 @@ def _check_of(
     as_of: _dt.date | None,
 ) -> CheckOptions:
     """The check a one-inventory command runs first."""
-    from cllint.options import CheckOptions
+    from cllint.settings.options import CheckOptions
 
     return CheckOptions(
         paths=(file,),
@@ -237,8 +237,8 @@ def check(
     color: str,
 ) -> None:
     """Lint inventory files (folders are walked; - reads standard input)."""
-    from cllint.check import run
-    from cllint.options import CheckOptions
+    from cllint.commands.check import run
+    from cllint.settings.options import CheckOptions
 
     opts = CheckOptions(
         paths=paths,
@@ -278,7 +278,7 @@ def check(
 )
 def rules(fmt: str) -> None:
     """List the rule catalog: id, name, default severity, summary."""
-    from cllint.registry import all_rules, catalog
+    from cllint.settings.registry import all_rules, catalog
 
     if fmt == "json":
         import json
@@ -289,7 +289,7 @@ def rules(fmt: str) -> None:
         ]
         click.echo(json.dumps(items, indent=2))
     elif fmt == "markdown":  # the docstrings: every rule's module
-        from cllint.ruledoc import markdown
+        from cllint.formats.rule_docs import markdown
 
         click.echo(markdown(all_rules()), nl=False)
     else:
@@ -301,12 +301,12 @@ def rules(fmt: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Explain one rule (by id or name) in full."""
-    from cllint.registry import lookup
-    from cllint.ruledoc import explain_text
+    from cllint.formats.rule_docs import explain_text
+    from cllint.settings.registry import lookup
 
     found = lookup(rule)
     if found is None:
-        from cllint.registry import similar
+        from cllint.settings.registry import similar
 
         close = similar(rule)
         names = ", ".join(f"{r.id} {r.name}" for r in close)
@@ -354,7 +354,7 @@ def runbook(
     as_of: _dt.date | None,
 ) -> None:
     """Write the install, upgrade or uninstall procedure for one inventory (checked first)."""
-    from cllint.runbook.command import RunbookOptions, run
+    from cllint.commands.runbook import RunbookOptions, run
 
     check_opts = _check_of(file, select, ignore, extend_select, config, as_of)
     sys.exit(run(RunbookOptions(file, action, fmt, output, document, check_opts)))
@@ -405,7 +405,7 @@ def diagram(
     as_of: _dt.date | None,
 ) -> None:
     """Draw the cluster one inventory declares, with its findings on the elements."""
-    from cllint.diagram.command import DiagramOptions, run
+    from cllint.commands.diagram import DiagramOptions, run
 
     check_opts = _check_of(file, select, ignore, extend_select, config, as_of)
     sys.exit(run(DiagramOptions(file, fmt, output, document, check_opts)))
@@ -415,7 +415,7 @@ def diagram(
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path), default="cllint.yaml")
 def init(file: Path) -> None:
     """Write a commented starter inventory to FILE (default cllint.yaml)."""
-    from cllint.starter import InitError, write
+    from cllint.commands.starter import InitError, write
 
     try:
         write(file)
@@ -425,7 +425,7 @@ def init(file: Path) -> None:
 
 
 def _fail(message: str) -> NoReturn:
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     # The message may quote a config value or an exception about a hostile file.
     click.echo(f"cllint: error: {escape(message)}", err=True)
@@ -433,7 +433,7 @@ def _fail(message: str) -> NoReturn:
 
 
 def _usage_line(message: str) -> int:
-    from cllint.terminal import escape
+    from cllint.files.terminal import escape
 
     click.echo(f"cllint: error: {escape(' '.join(message.split()))}", err=True)
     return 2
@@ -441,7 +441,7 @@ def _usage_line(message: str) -> int:
 
 def main() -> None:
     """Entry point: exit 0/1/2, a one-line error instead of a traceback."""
-    from cllint.guard import guarded, safe_streams
+    from cllint.commands.guard import guarded, safe_streams
 
     safe_streams()
 

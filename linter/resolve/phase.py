@@ -20,14 +20,14 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TextIO
 
-from cllint.engine import Parsed, Prepared
-from cllint.fileio import read_stdin
-from cllint.nameservers import Nameserver
+from cllint.files.fileio import read_stdin
+from cllint.files.paths import STDIN, find_root
+from cllint.inventory.sniff import is_inventory
+from cllint.lint.engine import Parsed, Prepared
 from cllint.online import DnsAnswers, DnsRule, Question
-from cllint.options import Settings
-from cllint.paths import STDIN, find_root
 from cllint.rule import Context
-from cllint.sniff import is_inventory
+from cllint.settings.nameservers import Nameserver
+from cllint.settings.options import Settings
 
 #: Show progress only when the phase takes longer than this (seconds).
 PROGRESS_AFTER = 1.0
@@ -37,7 +37,7 @@ def _read(path: str, settings: Settings) -> bytes | None:
     limit = settings.limits.max_bytes + 1
     if path == STDIN:
         return read_stdin(limit)
-    from cllint.fileio import read_regular
+    from cllint.files.fileio import read_regular
 
     try:
         # non-blocking and checked once open: a named pipe called *.yaml never hangs
@@ -59,8 +59,8 @@ def collect_questions(
     :data:`MAX_PREPARED` files) so that the lint does not parse it again.
     """
     from cllint import model
-    from cllint.loader import load_bytes
-    from cllint.schema import schema_findings
+    from cllint.inventory.loader import load_bytes
+    from cllint.inventory.schema import schema_findings
 
     checkers = [r() for r in settings.rules if issubclass(r, DnsRule)]
     questions: set[Question] = set()
@@ -134,7 +134,7 @@ def resolve(
     questions = collect_questions(paths, settings, keep)
     if not questions:
         return DnsAnswers({}, enabled)
-    from cllint import resolver
+    from cllint.resolve import resolver
 
     setup = resolver.Setup(nameservers, timeout) if nameservers else resolver.system_setup(timeout)
     progress = _Progress(stream if stream is not None else sys.stderr)

@@ -5,7 +5,7 @@ commit, so its start-up is felt. Importing click costs about a quarter of a
 one-file check; for the plain form — ``check`` followed only by paths, no
 option, or ``check --`` followed by anything, which the hook runs so that a
 committed file named ``--write-baseline=z.json`` stays a file name — this
-module builds the same :class:`~cllint.options.CheckOptions` the click command
+module builds the same :class:`~cllint.settings.options.CheckOptions` the click command
 would (every option at its default) and runs the same flow. Anything else (an
 option, ``-`` for standard input, another command) goes to the click command
 line in ``cli.py``, which stays the one definition of the interface.
@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from cllint.guard import guarded, safe_streams
+from cllint.commands.guard import guarded, safe_streams
 
 
 def plain_paths(args: Sequence[str]) -> list[str] | None:
@@ -45,8 +45,8 @@ def plain_check(args: Sequence[str]) -> bool:
 
 def _run_plain_check(paths: Sequence[str]) -> int:
     """What ``cli.check`` does for a plain check, minus click."""
-    from cllint.check import run
-    from cllint.options import CheckOptions
+    from cllint.commands.check import run
+    from cllint.settings.options import CheckOptions
 
     return run(CheckOptions(paths=tuple(paths)), os.environ)
 
@@ -69,6 +69,6 @@ def main() -> None:
     if paths is not None:
         safe_streams()
         sys.exit(guarded(lambda: _run_plain_check(paths)))
-    from cllint.cli import main as cli_main
+    from cllint.commands.cli import main as cli_main
 
     cli_main()

@@ -16,9 +16,9 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
-from cllint import addresses
+from cllint.citrix.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
 from cllint.findings import MAX_EXCERPT, Finding, q
-from cllint.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
+from cllint.inventory import addresses
 
 if TYPE_CHECKING:  # protocols for the type checker only: creating one costs start-up time
     from typing import Protocol
@@ -156,7 +156,7 @@ def compiled(name: str = "inventory.schema.json") -> ErrorSource:
     Closures from ``schema_compiler`` when the schema fits its subset, else
     the jsonschema validator; both report the same errors.
     """
-    from cllint.schema_compiler import Unsupported, compile_schema
+    from cllint.inventory.schema_compiler import Unsupported, compile_schema
 
     try:
         return compile_schema(load_schema(name), FORMATS)
@@ -366,7 +366,7 @@ def _meant(pointer: str, error: SchemaError) -> list[str]:
 
 def _errors(data: Any) -> Iterator[SchemaError]:
     """The errors of ``data``; lazily from jsonschema when there are very many."""
-    from cllint.schema_compiler import TooManyErrors
+    from cllint.inventory.schema_compiler import TooManyErrors
 
     try:
         return compiled().iter_errors(data)  # eager: the compiled closures run now

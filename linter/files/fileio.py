@@ -87,7 +87,7 @@ def read_confined(path: Path, limit: int, what: str) -> bytes:
     """:func:`read_regular`, refusing a symbolic link that leads out of the
     repository the path lies in (a committed ``.cllint.yaml -> /etc/shadow``)
     and a file over ``limit`` bytes. Raises ``OSError`` with a short reason."""
-    from cllint.paths import find_root
+    from cllint.files.paths import find_root
 
     absolute = Path(os.path.abspath(path))
     # the root of the folder the name is in (find_root resolves its argument, so
