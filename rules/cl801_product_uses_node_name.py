@@ -3,9 +3,8 @@
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity, q
-from cllint.model import Inventory
+from cllint.model import Inventory, cap_hosts, host_key, node_hosts
 from cllint.rule import Context, Rule
-from cllint.rules.product_servers import cap_hosts, host_key, node_hosts
 
 
 class ProductUsesNodeName(Rule):

@@ -4,10 +4,9 @@ import ipaddress
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity, q
-from cllint.model import Inventory
+from cllint.model import Inventory, cap_hosts, host_key, node_hosts
 from cllint.rule import Context, Rule
 from cllint.rules.cl403_cap_name_invalid import fqdn_first_label
-from cllint.rules.product_servers import cap_hosts, host_key, node_hosts
 
 
 class ProductWrongServer(Rule):

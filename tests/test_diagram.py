@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 from diagram_tools import diagram, dot_svg, svg_elements
 
-from cllint.diagram import mermaid_block
 from cllint.diagram.builder import build
 from cllint.diagram.dot import quote
-from cllint.diagram.mermaid import MAX_TEXT, text
+from cllint.diagram.mermaid import MAX_TEXT, mermaid_block, text
 from cllint.diagram.scene import Limits, activation
 from cllint.model import build as build_model
 from helpers import (

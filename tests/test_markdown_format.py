@@ -151,7 +151,7 @@ def test_the_command_writes_a_step_summary(tmp_path: Path) -> None:
 
 
 def test_the_report_draws_each_checked_cluster_bounded() -> None:
-    from cllint.diagram import mermaid_block
+    from cllint.diagram.mermaid import mermaid_block
     from cllint.inventory.loader import load_text
     from cllint.model import build
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 import datetime as dt
 
 from cllint.citrix.versions import ProductVersion, Version
-from cllint.model import Inventory
 
 FILES = "files"
 LAS = "las"
@@ -63,12 +62,6 @@ def cvad_las_capable_text() -> str:
     """The table in words, for messages."""
     ltsr = [f"{r} LTSR CU{cu} or a later CU" for r, cu in sorted(CVAD_LTSR_MINIMUM_CU.items())]
     return f"{CVAD_CURRENT_RELEASE_MINIMUM} or later, " + ", or ".join(ltsr)
-
-
-def activation_of(inventory: Inventory) -> str | None:
-    """The inventory's activation (declared or defaulted); None without a licensing block."""
-    lic = inventory.licensing
-    return None if lic is None else lic.activation
 
 
 def file_licensing_retired(as_of: dt.date) -> bool:

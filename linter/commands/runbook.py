@@ -116,7 +116,7 @@ def run(opts: RunbookOptions) -> int:
     notes = tuple(_finding_line(f) for f in relevant)
     book = steps.build(plan, opts.action, shown, notes)
     if opts.format == "markdown":
-        from cllint.diagram import mermaid_block
+        from cllint.diagram.mermaid import mermaid_block
         from cllint.runbook.render_markdown import render as render_markdown
 
         picture = mermaid_block(inventory, relevant, source=path, base=settings.base)

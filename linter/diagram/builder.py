@@ -363,7 +363,7 @@ class Builder:
         return items
 
     def _products(self) -> list[Box]:
-        from cllint.rules.product_servers import cap_hosts, host_key, node_hosts
+        from cllint.model import cap_hosts, host_key, node_hosts
 
         inv, lim = self.inv, self.limits
         caps = cap_hosts(inv) or set()

@@ -19,10 +19,16 @@ the text fits :data:`MAX_TEXT`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cllint.diagram.scene import SMALLER_LIMITS, Box, Group, Limits, Scene, legend, visible
 from cllint.findings import Severity
+
+if TYPE_CHECKING:
+    from cllint.findings import Finding
+    from cllint.model import Inventory
 
 MAX_TEXT = 40_000
 """Characters; below Mermaid's default ``maxTextSize`` of 50,000."""
@@ -158,3 +164,27 @@ def bounded(draw: Callable[[Limits | None], Scene]) -> str:
             break
         result = render(draw(limits))
     return result
+
+
+def mermaid_block(
+    inventory: Inventory,
+    findings: Iterable[Finding] = (),
+    *,
+    source: Path | None = None,
+    base: Path | None = None,
+) -> str:
+    """The diagram of ``inventory`` as a fenced ```` ```mermaid ```` markdown block.
+
+    ``findings`` are drawn on their elements (those of other documents, and
+    suppressed ones, are left out by the caller). ``source`` is the inventory
+    file's path: with it, the license files it lists are read (safely, inside
+    its repository) to show the host name they are bound to; ``base`` is the
+    folder their paths are shown relative to (default: the working folder).
+    GitHub, GitLab and Azure DevOps render such a block in place.
+    """
+    from cllint.diagram.builder import build
+    from cllint.diagram.scene import license_views
+
+    views = license_views(inventory, source, base or Path.cwd()) if source else None
+    scene = build(inventory, findings, views)
+    return f"```mermaid\n{render(scene)}```\n"

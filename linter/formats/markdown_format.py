@@ -84,7 +84,7 @@ def diagram(report: Report) -> list[str]:
 def _blocks(report: Report, file: FileReport) -> list[str]:
     """The Mermaid blocks of the inventory documents of one checked file."""
     from cllint import model
-    from cllint.diagram import mermaid_block
+    from cllint.diagram.mermaid import mermaid_block
     from cllint.files.fileio import read_regular
     from cllint.inventory.loader import Limits, load_bytes
     from cllint.inventory.schema import schema_findings

@@ -8,8 +8,9 @@ the names are the inventory's own.
 - ``plan.py``: the facts a runbook needs, resolved from the model, and the
   reasons a runbook cannot be written;
 - ``steps.py``: the procedure as data (sections of steps) for each action;
-- ``render_text.py`` / ``render_markdown.py``: one renderer per format;
-- ``command.py``: the command's flow (check first, then write).
+- ``render_text.py`` / ``render_markdown.py``: one renderer per format.
+
+The command's flow (check first, then write) is ``cllint.commands.runbook``.
 """
 
 from __future__ import annotations
