@@ -78,3 +78,27 @@ def test_family_prefix_without_rules_is_accepted() -> None:
 )
 def test_split_terms(given: str | list[str] | None, terms: tuple[str, ...]) -> None:
     assert split_terms(given) == terms
+
+
+PLUGIN = [*RULES, make("ACME001", "cap-prefix")]
+PLUGIN_TABLE = [
+    # A third-party id outside the CL family runs by default, as "no select
+    # means every rule" says, and ALL names it; CL names the built-in rules only.
+    ((), (), [*ALL, "ACME001"]),
+    (("ALL",), (), [*ALL, "ACME001"]),
+    (("CL",), (), ALL),
+    ((), ("ACME",), ALL),
+    ((), ("ALL",), []),
+    # ALL is exactly as specific as CL: a tie, and ignore wins, as before
+    (("CL",), ("ALL",), []),
+    (("ALL",), ("CL",), ["ACME001"]),
+    (("CL3",), ("ALL",), ["CL301", "CL305"]),
+]
+
+
+@pytest.mark.parametrize(("select", "ignore", "enabled"), PLUGIN_TABLE)
+def test_selection_of_a_third_party_rule(
+    select: tuple[str, ...], ignore: tuple[str, ...], enabled: list[str]
+) -> None:
+    selection = Selection(PLUGIN, select=select, ignore=ignore)
+    assert [r.id for r in selection.enabled_rules()] == enabled

@@ -44,7 +44,14 @@ def split_terms(text: str | Iterable[str] | None) -> tuple[str, ...]:
 
 
 def _specificity(term: str, rule: Named) -> int:
-    """How specifically ``term`` names ``rule``: 0 = not at all."""
+    """How specifically ``term`` names ``rule``: 0 = not at all.
+
+    ``ALL`` (and no ``select``) names every rule, a third-party rule whose id
+    does not start with ``CL`` too, exactly as specifically as ``CL`` names a
+    built-in one.
+    """
+    if term.upper() == "ALL":
+        return 2
     if term.lower() == rule.name:
         return len(rule.id) + 1
     upper = term.upper()
@@ -79,9 +86,8 @@ class Selection(Generic[R]):
         validate_terms(select, rules, "--select")
         validate_terms(ignore, rules, "--ignore")
         validate_terms(extend_select, rules, "--extend-select")
-        self.select = tuple("CL" if t.upper() == "ALL" else t for t in (select or ("CL",)))
-        self.select = (*self.select, *extend_select)
-        self.ignore = tuple("CL" if t.upper() == "ALL" else t for t in ignore)
+        self.select = (*(select or ("ALL",)), *extend_select)
+        self.ignore = tuple(ignore)
         self.rules = tuple(rules)
 
     def enabled(self, rule: R) -> bool:
