@@ -1,7 +1,7 @@
 """Findings, severities and source spans: the vocabulary every part of cllint shares.
 
 Rules create findings at JSON pointers and never deal with positions; the
-engine later resolves each pointer to a :class:`Span` (see ``engine.py``), so
+engine later resolves each pointer to a :class:`Span` (see ``cllint.lint.engine``), so
 one place owns the mapping from data to source.
 """
 

@@ -3,7 +3,7 @@
 The online rules never touch the network while files are linted. A run with
 ``--resolve`` first collects the questions every enabled online rule will ask
 (:meth:`DnsRule.questions`), asks them all at once, concurrently and each
-distinct question once (``resolver.py``), and only then lints: the rules read
+distinct question once (``cllint.resolve.resolver``), and only then lints: the rules read
 the answers from ``ctx.services["dns"]``, a :class:`DnsAnswers` table of plain,
 picklable data. So lint workers (threads or processes) stay network-free, and
 an online finding goes through the same engine path as any other (positions,

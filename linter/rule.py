@@ -2,7 +2,7 @@
 
 A rule is a small class: ``id``, ``name``, ``severity``, ``summary``, the
 options it reads, a docstring that *is* its user documentation (see
-``ruledoc.py`` for its sections) and ``check(inventory, ctx)`` yielding
+``cllint.formats.rule_docs`` for its sections) and ``check(inventory, ctx)`` yielding
 findings at JSON pointers. Rules never see line numbers and never mutate
 anything: the model is read-only and options come through ``ctx``.
 """

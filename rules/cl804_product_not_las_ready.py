@@ -20,7 +20,7 @@ class ProductNotLasReady(Rule):
         LTSR has cumulative updates). ``7.15 LTSR CU9`` and ``1912 LTSR
         CU10`` are not LAS-capable. A product without a ``version`` is not
         reported; an unparseable one is CL002. The LAS-capable list lives in
-        ``cllint/activation.py``.
+        ``cllint/citrix/activation.py``.
 
     Why:
         Citrix Licensing docs, "License Activation Service": "Supported

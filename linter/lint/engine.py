@@ -243,7 +243,7 @@ class Linter:
         """Whether a file the loader rejected (a tag, a syntax error) is an inventory.
 
         Other tools' YAML (``!Sub``, ``!reference``, Helm's ``{{ }}``) is skipped
-        instead of reported; see ``sniff.py``.
+        instead of reported; see ``cllint.inventory.sniff``.
         """
         from cllint.inventory.sniff import looks_like_inventory
 

@@ -90,7 +90,7 @@ def _warm_up() -> None:
 
     Without this each worker compiled the schema and imported the
     license-file parser itself. Freezing afterwards (when start-up froze its
-    objects too, see ``check.py``) keeps the collector off those pages, so the
+    objects too, see ``cllint.commands.check``) keeps the collector off those pages, so the
     workers share them with this process instead of copying them.
     """
     import gc
