@@ -621,7 +621,10 @@ class TruncatingServer:
             # header: same id, QR + TC + RD set, one question, no answers
             flags = 0x8000 | 0x0200 | 0x0100
             reply = data[:2] + flags.to_bytes(2, "big") + data[4:6] + b"\0\0\0\0\0\0" + data[12:]
-            self.udp.sendto(reply, peer)
+            try:
+                self.udp.sendto(reply, peer)
+            except OSError:  # closed by stop() between the question and the reply
+                return
 
     def _serve_tcp(self) -> None:
         while not self.stopped:
