@@ -242,8 +242,12 @@ class _Logical:
         return self._text
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.pieces, (offset, 1 << 62, 0)) - 1
-        start, line, column = self.pieces[max(i, 0)]
+        pieces = self.pieces
+        if len(pieces) == 1:  # most lines are not continued
+            start, line, column = pieces[0]
+        else:
+            i = bisect.bisect_right(pieces, (offset, 1 << 62, 0)) - 1
+            start, line, column = pieces[max(i, 0)]
         return line, column + max(offset - start, 0)
 
     def span(self, start: int, end: int) -> Span:

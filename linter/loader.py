@@ -276,7 +276,11 @@ class _Frame:
 
 
 _PLAIN_VALUES: dict[str, Any] = {}
-"""Plain scalars that may be typed (``27000``, ``true``, ``10.0.0.1``), by text: what they are."""
+"""Plain scalars typed as numbers, booleans or null (``27000``, ``true``), by text.
+
+Texts that stay strings (addresses, versions) are not kept: they differ
+from one inventory to the next, and would only fill the cache.
+"""
 _PLAIN_CACHE_SIZE = 4096
 
 _SCALAR_TOOLS: list[tuple[Any, frozenset[str] | None, Any]] = []
@@ -406,7 +410,7 @@ class _Composer:
                         value = plain.get(text, plain)
                         if value is plain:
                             value = self._scalar(event, tag, event.start_mark)
-                            if len(plain) < _PLAIN_CACHE_SIZE:
+                            if type(value) is not str and len(plain) < _PLAIN_CACHE_SIZE:
                                 plain[text] = value
                 else:
                     value = self._scalar(event, tag, event.start_mark)
