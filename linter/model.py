@@ -230,6 +230,19 @@ class _Builder:
         values: dict[str, Any] = {}
         declared: set[str] = set()
         bad: set[str] = set()
+        if not self.invalid:  # a schema-valid document (nothing tainted): no pointers to build
+            for name, kind in spec.items():
+                if name not in data:
+                    values[name] = None
+                    continue
+                declared.add(name)
+                value = data[name]
+                if _isinstance(value, kind):
+                    values[name] = value
+                else:
+                    bad.add(name)
+                    values[name] = None
+            return values, frozenset(declared), frozenset(bad)
         for name, kind in spec.items():
             p = f"{pointer}/{name}"
             if p in self.invalid:

@@ -90,6 +90,14 @@ def _is_classvar(annotation: object) -> bool:
     return text.startswith(("ClassVar", "typing.ClassVar"))
 
 
+class _Probe:
+    __slots__ = ("slot",)
+
+
+_SLOT = type(_Probe.__dict__["slot"])
+"""The type of a ``__slots__`` member (``member_descriptor``)."""
+
+
 def _compile_init(cls: type) -> Callable[..., None]:
     """The ``__init__`` of ``cls``, as generated source (as fast as a dataclass's)."""
     spec: _Spec = cls.__record__  # type: ignore[attr-defined]
@@ -109,7 +117,14 @@ def _compile_init(cls: type) -> Callable[..., None]:
             param = f"{name}=_default_{name}"
         (keyword if kw_only else positional).append(param)
         if spec.frozen:
-            body.append(f"    _set(self, {name!r}, {value})")
+            # A slot's own setter skips object.__setattr__'s lookup (about 40% of the
+            # cost of building a frozen record: model objects, spans, license lines).
+            slot = getattr(cls, name, None)
+            if isinstance(slot, _SLOT):
+                env[f"_set_{name}"] = slot.__set__
+                body.append(f"    _set_{name}(self, {value})")
+            else:
+                body.append(f"    _set(self, {name!r}, {value})")
         else:
             body.append(f"    self.{name} = {value}")
     params = ["self", *positional]

@@ -35,13 +35,29 @@ class WindowsOs:
         return not supported.edition or self.edition == supported.edition
 
 
+_PARSED: dict[str, WindowsOs] = {}
+_MAX_PARSED = 256
+
+
 def parse_os(caption: str) -> WindowsOs:
     """Split ``caption`` into release and edition, word by word, ignoring case.
 
     ``Windows Server <year> [R2]`` is the release and the remaining words are the
     edition. A caption of another shape (``Windows 10 Pro``) is all release, so
     it only ever equals the same text.
+
+    A run sees a handful of captions, each on many nodes and compared with each
+    supported name: each is split once (the result is read-only).
     """
+    found = _PARSED.get(caption)
+    if found is None:
+        found = _parse_os(caption)
+        if len(_PARSED) < _MAX_PARSED:
+            _PARSED[caption] = found
+    return found
+
+
+def _parse_os(caption: str) -> WindowsOs:
     words = _NOISE.sub(" ", caption).casefold().split()
     if words and words[0] == "microsoft":
         words = words[1:]

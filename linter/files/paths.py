@@ -14,10 +14,33 @@ from pathlib import Path
 STDIN = "-"
 
 
+_SHOWN_FOLDERS: dict[tuple[str, str], str] = {}
+
+
 def display_path(path: Path | str, base: Path) -> str:
-    """A relative POSIX path when the file is under ``base``, else absolute POSIX."""
-    if str(path) == STDIN:
+    """A relative POSIX path when the file is under ``base``, else absolute POSIX.
+
+    Worked out once per folder (the inventories and license files of one
+    folder share all but their names): ``relpath`` and ``normpath`` showed in
+    the profile of a large run.
+    """
+    text = os.fspath(path)
+    if text == STDIN:
         return "<stdin>"
+    folder, name = os.path.split(text)
+    if not name or name in (".", ".."):
+        return _display_path(text, base)
+    key = (folder, os.fspath(base))
+    shown = _SHOWN_FOLDERS.get(key)
+    if shown is None:
+        if len(_SHOWN_FOLDERS) >= 1024:
+            _SHOWN_FOLDERS.clear()
+        # a stand-in name, cut off again: what the folder part of any name becomes
+        shown = _SHOWN_FOLDERS[key] = _display_path(os.path.join(folder, "_"), base)[:-1]
+    return shown + name
+
+
+def _display_path(path: str, base: Path) -> str:
     absolute = os.path.normpath(os.path.join(base, path))
     rel = os.path.relpath(absolute, base)
     if rel == ".." or rel.startswith(".." + os.sep):

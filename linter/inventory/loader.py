@@ -42,41 +42,85 @@ DEFAULT_LIMITS = Limits()
 
 
 Position = tuple[int, int, int, int]
-"""A span as the index stores it: (line, column, end line, end column), 1-based.
+"""A span as plain numbers: (line, column, end line, end column), 1-based."""
 
-Plain tuples, not :class:`Span` objects: every value and key of a file gets
-one, and a frozen dataclass costs twenty times a tuple to build; the few
-that findings point at become spans when looked up.
-"""
+
+def _event_position(event: Any) -> Position:
+    sm = event.start_mark
+    em = event.end_mark
+    return (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+
+
+def _position(node: Any) -> Position:
+    """Where a scalar, an alias or a collection (a :class:`_Frame`) sits in the text.
+
+    A block collection's end mark is the next token, on a later line; the
+    collection ends where its last value does, so that is looked up (walking
+    down while that value is itself a block collection).
+    """
+    if type(node) is not _Frame:
+        return _event_position(node)
+    sm = node.start.start_mark
+    last: Any = node
+    while type(last) is _Frame and not last.flow and last.last is not None:
+        last = last.last
+    em = last.end_event.end_mark if type(last) is _Frame else last.end_mark
+    return (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
 
 
 @record(slots=True)
 class Document:
-    """One YAML document: its data and where each part of it came from."""
+    """One YAML document: its data and where each part of it came from.
+
+    Positions are kept as the parser's events, in a tree beside the data (see
+    :class:`_Frame`), and turned into line and column only for the pointers a
+    finding names: most values of a file are never pointed at.
+    """
 
     index: int
     data: Any
-    spans: dict[str, Position] = field(default_factory=dict)
-    key_spans: dict[str, Position] = field(default_factory=dict)
     raw: dict[str, str] = field(default_factory=dict)
     """Source text of non-string scalars (``11.10`` stays ``11.10``, not 11.1)."""
+    root: Any = None
+    """The root value's place: a scalar's event or a collection's :class:`_Frame`."""
+
+    def _walk(self, pointer: str) -> tuple[Any, Any, str | None, bool]:
+        """(deepest node on ``pointer``, its parent frame, its key there, whole pointer found)."""
+        node = self.root
+        parent: Any = None
+        key: str | None = None
+        if not pointer or node is None:
+            return node, None, None, not pointer
+        for part in pointer[1:].split("/"):
+            if type(node) is not _Frame:
+                return node, parent, key, False
+            kids = node.kids
+            if type(kids) is list:
+                if not (part.isascii() and part.isdigit()) or str(int(part)) != part:
+                    return node, parent, key, False
+                index = int(part)
+                if index >= len(kids):
+                    return node, parent, key, False
+                parent, key, node = node, None, kids[index]
+            else:
+                name = part.replace("~1", "/").replace("~0", "~")
+                child = kids.get(name)
+                if child is None or _escape(name) != part:
+                    return node, parent, key, False
+                parent, key, node = node, name, child
+        return node, parent, key, True
 
     def span(self, pointer: str) -> Span:
         """The span of the value at ``pointer``, else of its nearest ancestor."""
-        spans = self.spans
-        p = pointer
-        while True:
-            found = spans.get(p)
-            if found is not None:
-                return Span(*found)
-            if not p:
-                return Span.point(1, 1)
-            p = p[: p.rfind("/")]
+        node = self._walk(pointer)[0]
+        return Span.point(1, 1) if node is None else Span(*_position(node))
 
     def key_span(self, pointer: str) -> Span:
         """The span of the mapping key whose value is at ``pointer``."""
-        found = self.key_spans.get(pointer)
-        return Span(*found) if found is not None else self.span(pointer)
+        node, parent, key, found = self._walk(pointer)
+        if found and key is not None:
+            return Span(*_event_position(parent.keys[key]))
+        return Span.point(1, 1) if node is None else Span(*_position(node))
 
 
 @record(slots=True)
@@ -176,41 +220,86 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 _MERGE_KEY = "\x00merge"  # stands for a pending ``<<`` key; no YAML key can equal it
 
 
+def _start(event: Any) -> tuple[int, int]:
+    """Where an event starts, 1-based (for a CL001 finding there)."""
+    mark = event.start_mark
+    return mark.line + 1, mark.column + 1
+
+
 def _escape(key: str) -> str:
     return key.replace("~", "~0").replace("/", "~1")
 
 
 class _Frame:
+    """A mapping or list being composed, and afterwards its place in the text.
+
+    ``kids`` mirrors ``container``: for each value kept there, its event (a
+    scalar or an alias) or its own frame; ``keys`` holds each kept key's
+    event. A frame whose values are not kept where they stand (the value of a
+    duplicate or merge key) records no kids, so a pointer into it ends at it.
+    """
+
     __slots__ = (
         "anchor",
-        "col",
         "container",
-        "end",
+        "end_event",
         "flow",
         "height",
         "key",
-        "key_span",
-        "line",
+        "key_event",
+        "keys",
+        "kids",
+        "last",
         "merged",
         "nodes",
         "pointer",
         "skip",
+        "start",
     )
 
-    def __init__(self, container: Any, pointer: str, line: int, col: int, skip: bool) -> None:
-        self.container = container
+    def __init__(self, start: Any, mapping: bool, pointer: str, skip: bool) -> None:
+        self.start = start
+        self.container: Any = {} if mapping else []
+        self.kids: Any = {} if mapping else []
+        self.keys: dict[str, Any] | None = {} if mapping else None
         self.pointer = pointer
-        self.line = line
-        self.col = col
+        self.skip = skip
         self.key: str | None = None
-        self.key_span: Position | None = None
+        self.key_event: Any = None
         self.nodes = 1
         self.height = 1
-        self.skip = skip
-        self.anchor: str | None = None
+        self.anchor: str | None = start.anchor
         self.merged: set[str] | None = None  # keys that came from a << merge
-        self.flow = True
-        self.end: tuple[int, int] | None = None  # where the last child ends
+        self.flow = bool(start.flow_style)
+        self.last: Any = None  # the last value attached: where a block collection ends
+        self.end_event: Any = None
+
+
+_PLAIN_VALUES: dict[str, Any] = {}
+"""Plain scalars typed as numbers, booleans or null (``27000``, ``true``), by text.
+
+Texts that stay strings (addresses, versions) are not kept: they differ
+from one inventory to the next, and would only fill the cache.
+"""
+_PLAIN_CACHE_SIZE = 4096
+
+_SCALAR_TOOLS: list[tuple[Any, frozenset[str] | None, Any]] = []
+
+
+def _scalar_tools() -> tuple[Any, frozenset[str] | None, Any]:
+    """PyYAML's resolver and constructor, made once per process (both keep no state here)."""
+    if not _SCALAR_TOOLS:
+        resolver = yaml.resolver.Resolver()
+        # First characters for which some implicit type (int, bool, null, ...) may
+        # apply; any other plain scalar is a string without asking the resolver.
+        implicit = resolver.yaml_implicit_resolvers
+        typed = (
+            frozenset(k for k in implicit if k)
+            if None not in implicit and not resolver.yaml_path_resolvers
+            else None
+        )
+        _SCALAR_TOOLS.append((resolver.resolve, typed, yaml.constructor.SafeConstructor()))
+    return _SCALAR_TOOLS[0]
 
 
 class _Composer:
@@ -221,17 +310,7 @@ class _Composer:
         self.limits = limits
         self.findings: list[Finding] = []
         self.total = 0  # values composed so far in this file, aliases expanded
-        resolver = yaml.resolver.Resolver()
-        self.resolve: Any = resolver.resolve
-        # First characters for which some implicit type (int, bool, null, ...) may
-        # apply; any other plain scalar is a string without asking the resolver.
-        implicit = resolver.yaml_implicit_resolvers
-        self.may_be_typed = (
-            frozenset(k for k in implicit if k)
-            if None not in implicit and not resolver.yaml_path_resolvers
-            else None
-        )
-        self.constructor = yaml.constructor.SafeConstructor()
+        self.resolve, self.may_be_typed, self.constructor = _scalar_tools()
 
     # -- public -----------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -283,8 +362,6 @@ class _Composer:
     # -- internals --------------------------------------------------------
     def _document(self, parser: Any, index: int) -> Document:
         doc = Document(index, None)
-        spans = doc.spans
-        key_spans = doc.key_spans
         raw = doc.raw
         anchors: dict[str, tuple[Any, int, int]] = {}
         stack: list[_Frame] = []
@@ -293,226 +370,199 @@ class _Composer:
         total = self.total
         max_depth = self.limits.max_depth
         max_nodes = self.limits.max_nodes
+        typed = self.may_be_typed
+        get_event = parser.get_event
+        attach = self._attach
+        plain = _PLAIN_VALUES
+        top: _Frame | None = None
         result: Any = None
+        root: Any = None
         done = False
 
         while True:
-            event: Any = parser.get_event()
+            event: Any = get_event()
             cls = type(event)
-            if cls is ev.DocumentEndEvent:
-                break
-            sm = event.start_mark
-            value: Any
-            nodes = 1
-            depth_below = 0
-
             if cls is ev.ScalarEvent:
                 tag = event.tag
-                top = stack[-1] if stack else None
-                if top is not None and type(top.container) is dict and top.key is None:
+                if top is not None and top.keys is not None and top.key is None:
                     # A mapping key.
-                    self._check_tag(tag, sm)
+                    if tag is not None:
+                        self._check_tag(tag, event.start_mark)
                     key = event.value
-                    em = event.end_mark
                     top.key = key
-                    top.key_span = (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
+                    top.key_event = event
                     if (
-                        tag is None
+                        key == "<<"
+                        and tag is None
                         and event.implicit[0]
-                        and key == "<<"
                         and self.resolve(yaml.ScalarNode, key, (True, False)) == _MERGE
                     ):
                         top.key = _MERGE_KEY
                     continue
-                value = self._scalar(event, tag, sm)
+                text = event.value
+                value: Any
+                if tag is None and event.implicit[0]:
+                    if typed is not None and text and text[0] not in typed:
+                        value = text  # the common case: a plain string
+                    else:
+                        # Ports, addresses, versions, booleans: the same few texts in
+                        # every file of a run, each typed once by the resolver.
+                        value = plain.get(text, plain)
+                        if value is plain:
+                            value = self._scalar(event, tag, event.start_mark)
+                            if type(value) is not str and len(plain) < _PLAIN_CACHE_SIZE:
+                                plain[text] = value
+                else:
+                    value = self._scalar(event, tag, event.start_mark)
                 total += 1
                 if total > max_nodes:
-                    raise _LoadError(
-                        f"more than {max_nodes} values (limit max-nodes)",
-                        sm.line + 1,
-                        sm.column + 1,
-                    )
+                    self._too_many(max_nodes, event)
+                if event.anchor is not None:
+                    anchors[event.anchor] = (value, 1, 0)
+                if top is None:
+                    result, root, done = value, event, True
+                    if type(value) is not str:
+                        raw[""] = text
+                    continue
+                attach(top, value, event, 1, text if type(value) is not str else None, raw)
             elif cls is ev.MappingStartEvent or cls is ev.SequenceStartEvent:
-                self._check_tag(event.tag, sm)
-                top = stack[-1] if stack else None
-                if top is not None and type(top.container) is dict and top.key is None:
-                    raise _LoadError(
-                        "a mapping key must be a plain value, not a mapping or list",
-                        sm.line + 1,
-                        sm.column + 1,
-                    )
+                if event.tag is not None:
+                    self._check_tag(event.tag, event.start_mark)
+                if top is None:
+                    pointer = ""
+                    skip = False
+                elif top.keys is None:
+                    pointer = f"{top.pointer}/{len(top.container)}"
+                    skip = top.skip
+                else:
+                    key = top.key
+                    if key is None:
+                        raise _LoadError(
+                            "a mapping key must be a plain value, not a mapping or list",
+                            *_start(event),
+                        )
+                    pointer = f"{top.pointer}/{_escape(key)}"
+                    skip = top.skip or key == _MERGE_KEY or key in top.container
                 if len(stack) >= max_depth:
                     raise _LoadError(
                         f"nesting deeper than {max_depth} levels (limit max-depth)",
-                        sm.line + 1,
-                        sm.column + 1,
+                        *_start(event),
                     )
-                pointer = self._child_pointer(top)
-                skip = top is not None and (
-                    top.skip or top.key == _MERGE_KEY or self._is_duplicate(top)
-                )
-                container: Any = {} if cls is ev.MappingStartEvent else []
-                frame = _Frame(container, pointer, sm.line + 1, sm.column + 1, skip)
-                frame.anchor = event.anchor
-                frame.flow = bool(event.flow_style)
-                stack.append(frame)
+                top = _Frame(event, cls is ev.MappingStartEvent, pointer, skip)
+                stack.append(top)
                 total += 1
                 if total > max_nodes:
-                    raise _LoadError(
-                        f"more than {max_nodes} values (limit max-nodes)",
-                        sm.line + 1,
-                        sm.column + 1,
-                    )
-                continue
+                    self._too_many(max_nodes, event)
             elif cls is ev.MappingEndEvent or cls is ev.SequenceEndEvent:
                 frame = stack.pop()
+                frame.end_event = event
                 value = frame.container
-                em = event.end_mark
-                if frame.flow or frame.end is None:
-                    span = (frame.line, frame.col, em.line + 1, em.column + 1)
-                else:
-                    # A block collection's end mark is the next token, on a later line;
-                    # the collection ends where its last value does.
-                    span = (frame.line, frame.col, *frame.end)
-                nodes = frame.nodes
-                depth_below = frame.height
                 if frame.anchor is not None:
-                    anchors[frame.anchor] = (value, nodes, depth_below)
-                if not frame.skip:
-                    spans[frame.pointer] = span
+                    anchors[frame.anchor] = (value, frame.nodes, frame.height)
                 if not stack:
-                    result = value
-                    done = True
+                    result, root, done = value, frame, True
+                    top = None
                     continue
-                self._attach(
-                    stack[-1], value, frame.pointer, span, nodes, spans, key_spans, raw, None
-                )
-                parent = stack[-1]
-                if parent.height <= depth_below:
-                    parent.height = depth_below + 1
-                continue
+                top = stack[-1]
+                attach(top, value, frame, frame.nodes, None, raw)
+                if top.height <= frame.height:
+                    top.height = frame.height + 1
             elif cls is ev.AliasEvent:
-                top = stack[-1] if stack else None
-                if top is not None and type(top.container) is dict and top.key is None:
+                if top is not None and top.keys is not None and top.key is None:
                     raise _LoadError(
                         f"alias *{q(event.anchor)[1:-1]} cannot be a mapping key; "
                         "write the key itself",
-                        sm.line + 1,
-                        sm.column + 1,
+                        *_start(event),
                     )
                 target = anchors.get(event.anchor)
                 if target is None:
                     raise _LoadError(
                         f"alias *{q(event.anchor)[1:-1]} refers to no complete anchor "
                         "(undefined or recursive)",
-                        sm.line + 1,
-                        sm.column + 1,
+                        *_start(event),
                     )
                 value, nodes, depth_below = target
                 total += nodes
                 if total > max_nodes:
                     raise _LoadError(
                         f"aliases expand to more than {max_nodes} values (limit max-nodes)",
-                        sm.line + 1,
-                        sm.column + 1,
+                        *_start(event),
                     )
                 if len(stack) + depth_below > max_depth:
                     raise _LoadError(
                         f"alias *{q(event.anchor)[1:-1]} nests deeper than {max_depth} levels "
                         "(limit max-depth)",
-                        sm.line + 1,
-                        sm.column + 1,
+                        *_start(event),
                     )
-            else:  # pragma: no cover - the parser emits no other event here
-                continue
-
-            em = event.end_mark
-            span = (sm.line + 1, sm.column + 1, em.line + 1, em.column + 1)
-            if cls is ev.ScalarEvent and event.anchor is not None:
-                anchors[event.anchor] = (value, 1, 0)
-            if not stack:
-                result = value
-                done = True
-                if cls is ev.ScalarEvent and type(value) is not str:
-                    raw[""] = event.value
-                spans[""] = span
-                continue
-            top = stack[-1]
-            rawtext = event.value if cls is ev.ScalarEvent and type(value) is not str else None
-            pointer = self._child_pointer(top)
-            self._attach(top, value, pointer, span, nodes, spans, key_spans, raw, rawtext)
-            if top.height <= depth_below:
-                top.height = depth_below + 1
+                if top is None:
+                    result, root, done = value, event, True
+                    continue
+                attach(top, value, event, nodes, None, raw)
+                if top.height <= depth_below:
+                    top.height = depth_below + 1
+            elif cls is ev.DocumentEndEvent:
+                break
 
         self.total = total
         doc.data = result if done else None
+        doc.root = root if done else None
         return doc
 
-    def _child_pointer(self, top: _Frame | None) -> str:
-        if top is None:
-            return ""
-        c = top.container
-        if type(c) is list:
-            return f"{top.pointer}/{len(c)}"
-        key = top.key
-        assert key is not None
-        return f"{top.pointer}/{_escape(key)}"
-
-    def _is_duplicate(self, top: _Frame) -> bool:
-        return type(top.container) is dict and top.key in top.container
+    @staticmethod
+    def _too_many(max_nodes: int, event: Any) -> None:
+        raise _LoadError(f"more than {max_nodes} values (limit max-nodes)", *_start(event))
 
     def _attach(
         self,
         top: _Frame,
         value: Any,
-        pointer: str,
-        span: Position,
+        node: Any,
         nodes: int,
-        spans: dict[str, Position],
-        key_spans: dict[str, Position],
-        raw: dict[str, str],
         rawtext: str | None,
+        raw: dict[str, str],
     ) -> None:
+        """Put ``value`` (placed at ``node``) into the collection being composed."""
         top.nodes += nodes
-        top.end = (span[2], span[3])
+        top.last = node
         c = top.container
-        if type(c) is list:
-            c.append(value)
+        keys = top.keys
+        if keys is None:
             if not top.skip:
-                spans[pointer] = span
                 if rawtext is not None:
-                    raw[pointer] = rawtext
+                    raw[f"{top.pointer}/{len(c)}"] = rawtext
+                top.kids.append(node)
+            c.append(value)
             return
         key = top.key
-        key_span = top.key_span
+        key_event = top.key_event
         top.key = None
-        assert key is not None and key_span is not None
+        assert key is not None
         if key == _MERGE_KEY:
-            self._merge(top, value, key_span)
+            self._merge(top, value, key_event)
             return
         if top.merged is not None and key in top.merged:
             top.merged.discard(key)  # an explicit key overrides a merged one
             del c[key]
         if key in c:
             if not top.skip and len(self.findings) < self.limits.max_findings:
-                first = key_spans.get(pointer)
-                where = f" (first at line {first[0]})" if first else ""
+                first = keys.get(key)
+                where = f" (first at line {first.start_mark.line + 1})" if first else ""
                 self.findings.append(
                     Finding(
                         "CL003",
                         f"duplicate key {q(key)}{where}; the first one is used",
-                        span=Span(*key_span),
+                        span=Span(*_event_position(key_event)),
                     )
                 )
             return
         c[key] = value
         if not top.skip:
-            spans[pointer] = span
-            key_spans[pointer] = key_span
+            top.kids[key] = node
+            keys[key] = key_event
             if rawtext is not None:
-                raw[pointer] = rawtext
+                raw[f"{top.pointer}/{_escape(key)}"] = rawtext
 
-    def _merge(self, frame: _Frame, value: Any, key_span: Position) -> None:
+    def _merge(self, frame: _Frame, value: Any, key_event: Any) -> None:
         target: dict[str, Any] = frame.container
         merged = frame.merged if frame.merged is not None else set()
         frame.merged = merged
@@ -521,8 +571,7 @@ class _Composer:
             if not isinstance(source, dict):
                 raise _LoadError(
                     "a merge key (<<) needs a mapping or a list of mappings",
-                    key_span[0],
-                    key_span[1],
+                    *_start(key_event),
                 )
             for k, v in source.items():
                 if k not in target:

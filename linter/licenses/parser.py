@@ -231,9 +231,9 @@ class _Logical:
         self.parts.append(text)
         self.length += len(text)
         self._text = None
-        for ch in text:
-            if ch in QUOTES:
-                self.in_quote = not self.in_quote
+        # each quote character toggles the state: an odd count of them flips it
+        if (text.count('"') + text.count("\u201c") + text.count("\u201d")) % 2:
+            self.in_quote = not self.in_quote
 
     @property
     def text(self) -> str:
@@ -242,8 +242,12 @@ class _Logical:
         return self._text
 
     def position(self, offset: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.pieces, (offset, 1 << 62, 0)) - 1
-        start, line, column = self.pieces[max(i, 0)]
+        pieces = self.pieces
+        if len(pieces) == 1:  # most lines are not continued
+            start, line, column = pieces[0]
+        else:
+            i = bisect.bisect_right(pieces, (offset, 1 << 62, 0)) - 1
+            start, line, column = pieces[max(i, 0)]
         return line, column + max(offset - start, 0)
 
     def span(self, start: int, end: int) -> Span:
@@ -355,8 +359,11 @@ def _words(text: str) -> Iterator[_Word]:
             i += 1
             continue
         start = i
-        k = bisect.bisect_right(glued, start)
-        limit = glued[k] if k < len(glued) else n
+        if glued:
+            k = bisect.bisect_right(glued, start)
+            limit = glued[k] if k < len(glued) else n
+        else:
+            limit = n
         stop = _STOP.search(text, start, limit)
         j = stop.start() if stop else limit
         bare = text[start:j]

@@ -160,7 +160,8 @@ class Linter:
         from cllint.licenses.reader import SERVICE, LicenseFiles
 
         # per-run helpers rules reach through ctx.services (a caller's own win)
-        self.services: dict[str, Any] = {SERVICE: LicenseFiles(), **settings.services}
+        self.license_files = LicenseFiles()
+        self.services: dict[str, Any] = {SERVICE: self.license_files, **settings.services}
 
     # -- entry points -----------------------------------------------------
     def lint_path(self, path: Path | str) -> FileReport:
@@ -307,6 +308,7 @@ class Linter:
         self, doc: Document, path: Path, limit: int | None = None, before: Parsed | None = None
     ) -> Iterator[Finding]:
         from cllint import model
+        from cllint.inventory import addresses
         from cllint.inventory.schema import schema_findings
 
         if before is not None and (limit is None or len(before[0]) < limit):
@@ -344,6 +346,9 @@ class Linter:
                     pointer="",
                     document=doc.index,
                 )
+        # What was remembered for this document goes with it, freed while still warm.
+        self.license_files.end_document()
+        addresses.forget()
 
     def _finish(self, f: Finding, doc: Document | None, shown: str, lines: list[str]) -> None:
         rule = self.rule_classes.get(f.rule_id)
