@@ -15,21 +15,23 @@ from helpers import run_cllint
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 
 ODD = "odd\nname -x.yaml"  # a newline and a leading-dash-like part: one name, never split
+#: Every inventory the test tree holds (what a walk finds when it ignores nothing).
+TREE = (
+    "site.yaml",
+    "build/out.yaml",
+    "a.draft.yaml",
+    "keep.draft.yaml",
+    "sub/inner.yaml",
+    "sub/local.yaml",
+    ".venv-test/lib/x.yaml",
+    ODD,
+)
 
 
 def _tree(root: Path) -> None:
     subprocess.run(["git", "init", "-q"], cwd=root, check=True)
     (root / ".gitignore").write_text("build/\n*.draft.yaml\n!keep.draft.yaml\nodd*\n", "utf-8")
-    for name in (
-        "site.yaml",
-        "build/out.yaml",
-        "a.draft.yaml",
-        "keep.draft.yaml",
-        "sub/inner.yaml",
-        "sub/local.yaml",
-        ".venv-test/lib/x.yaml",
-        ODD,
-    ):
+    for name in TREE:
         (root / name).parent.mkdir(parents=True, exist_ok=True)
         (root / name).write_text("cluster: {}\n", "utf-8")
     (root / "sub" / ".gitignore").write_text("local.yaml\n", "utf-8")
@@ -58,16 +60,7 @@ def test_walks_follow_every_git_ignore_source(tmp_path: Path) -> None:
 
 def test_no_respect_gitignore_walks_everything(tmp_path: Path) -> None:
     _tree(tmp_path)
-    assert _found(tmp_path, respect=False) == {
-        "site.yaml",
-        "build/out.yaml",
-        "a.draft.yaml",
-        "keep.draft.yaml",
-        "sub/inner.yaml",
-        "sub/local.yaml",
-        ".venv-test/lib/x.yaml",
-        ODD,
-    }
+    assert _found(tmp_path, respect=False) == set(TREE)
 
 
 def test_outside_a_git_work_tree_nothing_is_ignored(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ the installed ``cllint`` console script runs it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -86,8 +87,10 @@ def test_the_plugin_reports_at_the_pointer_it_names(site: Path, tmp_path: Path) 
         run = cllint(site, tmp_path, *args)
         assert run.returncode == 0, run.stdout + run.stderr  # a warning fails nothing
         if "json" in args:
-            assert '"rule": "ACME001"' in run.stdout or '"ruleId": "ACME001"' in run.stdout
-            assert f'"line": {line}' in run.stdout
+            found = [f for f in json.loads(run.stdout) if f["rule"] == "ACME001"]
+            assert [(f["line"], f["column"], f["path"]) for f in found] == [
+                (line, column, "cluster.yaml")
+            ]
         else:
             expected = (
                 f"cluster.yaml:{line}:{column}: ACME001 [warning] cap-prefix: "

@@ -21,9 +21,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cllint.inventory.loader import load_text
+from cllint.inventory.loader import is_inventory, load_text
 from cllint.inventory.schema import FORMATS, load_schema
-from cllint.inventory.sniff import is_inventory
 from helpers import EXAMPLES, ROOT, lint_file
 
 RULES = ROOT / "tests" / "fixtures" / "rules"

@@ -106,6 +106,8 @@ def test_a_plain_text_check_of_one_file_imports_no_dns_nor_sarif() -> None:
     # is parsed without click
     assert "jsonschema" not in tops(modules)
     assert "click" not in tops(modules)
+    # the sniffer only runs for a file that yields no inventory
+    assert "cllint.inventory.sniff" not in modules
 
 
 def test_check_never_imports_the_language_server() -> None:

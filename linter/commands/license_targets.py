@@ -20,7 +20,7 @@ from typing import Any
 
 from cllint.files.discovery import discover
 from cllint.files.paths import display_path, find_root
-from cllint.inventory.sniff import is_inventory
+from cllint.inventory.loader import is_inventory
 from cllint.lint.engine import FileReport
 from cllint.settings.options import Settings
 

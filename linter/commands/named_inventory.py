@@ -15,8 +15,7 @@ from pathlib import Path
 
 from cllint.files.paths import STDIN, display_path
 from cllint.findings import Finding
-from cllint.inventory.loader import Document
-from cllint.inventory.sniff import is_inventory
+from cllint.inventory.loader import Document, is_inventory
 from cllint.settings.options import CheckOptions, Settings, UsageError, build_settings
 
 

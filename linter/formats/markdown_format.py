@@ -86,9 +86,8 @@ def _blocks(report: Report, file: FileReport) -> list[str]:
     from cllint import model
     from cllint.diagram.mermaid import mermaid_block
     from cllint.files.fileio import read_regular
-    from cllint.inventory.loader import Limits, load_bytes
+    from cllint.inventory.loader import Limits, is_inventory, load_bytes
     from cllint.inventory.schema import schema_findings
-    from cllint.inventory.sniff import is_inventory
 
     path = report.base / file.path
     limits = Limits()

@@ -123,6 +123,14 @@ class Document:
         return Span.point(1, 1) if node is None else Span(*_position(node))
 
 
+#: The top-level keys that make a document an inventory (any of them).
+INVENTORY_KEYS = frozenset({"cluster", "nodes", "licensing"})
+
+
+def is_inventory(data: Any) -> bool:
+    return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)
+
+
 @record(slots=True)
 class LoadedFile:
     """What the loader made of one file."""

@@ -19,7 +19,8 @@ from typing import Any
 import yaml
 from yaml import events as ev
 
-INVENTORY_KEYS = frozenset({"cluster", "nodes", "licensing"})
+from cllint.inventory.loader import INVENTORY_KEYS
+
 _KEY_LINE = re.compile(r'^(?:"(cluster|nodes|licensing)"|(cluster|nodes|licensing))[ \t]*:', re.M)
 _JSON_KEY = re.compile(r'^[ \t]*"(cluster|nodes|licensing)"[ \t]*:', re.M)
 _Parser: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -65,7 +66,3 @@ def looks_like_inventory(text: str | None, json: bool = False) -> bool:
     if INVENTORY_KEYS & top_level_keys(text):
         return True
     return bool(_KEY_LINE.search(text) or (json and _JSON_KEY.search(text)))
-
-
-def is_inventory(data: Any) -> bool:
-    return isinstance(data, dict) and any(k in data for k in INVENTORY_KEYS)

@@ -15,8 +15,7 @@ from typing import Any
 from cllint.files.fileio import read_stdin
 from cllint.files.paths import STDIN, display_path, find_root
 from cllint.findings import Finding, Span
-from cllint.inventory.loader import Document, LoadedFile, load_bytes
-from cllint.inventory.sniff import is_inventory
+from cllint.inventory.loader import Document, LoadedFile, is_inventory, load_bytes
 from cllint.model import Inventory
 from cllint.records import field, record
 from cllint.rule import Context

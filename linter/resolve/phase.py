@@ -22,7 +22,7 @@ from typing import TextIO
 
 from cllint.files.fileio import read_stdin
 from cllint.files.paths import STDIN, find_root
-from cllint.inventory.sniff import is_inventory
+from cllint.inventory.loader import is_inventory
 from cllint.lint.engine import Parsed, Prepared
 from cllint.online import DnsAnswers, DnsRule, Question
 from cllint.rule import Context
