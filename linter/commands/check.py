@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -106,9 +106,24 @@ class _Collector:
     A per-file limit alone lets aliases turn forty 24 KB files into 400,000
     findings; past the run's limit findings are only counted (and whether one
     of them fails the run), so memory stays proportional to what is reported.
+
+    With ``stream`` (a text report to standard output) each file's lines are
+    written as its report comes in and only the summary's counts are kept:
+    a CI log shows findings while the run goes on, and ten thousand files
+    take no more memory than a thousand.
     """
 
-    def __init__(self, opts: CheckOptions, known: frozenset[str], settings: Settings) -> None:
+    def __init__(
+        self,
+        opts: CheckOptions,
+        known: frozenset[str],
+        settings: Settings,
+        stream: Callable[[FileReport], None] | None = None,
+    ) -> None:
+        from cllint.formats import Tally
+
+        self.stream = stream
+        self.tally = Tally()
         self.known = known
         self.baselining = opts.baseline is not None or opts.write_baseline is not None
         self.recording = opts.write_baseline is not None
@@ -142,7 +157,11 @@ class _Collector:
             file.findings = kept
         else:
             self.room -= shown
-        self.files.append(file)
+        if self.stream is None:
+            self.files.append(file)
+        else:
+            self.tally.add(file)
+            self.stream(file)
 
     def write_baseline(self, path: Path) -> None:
         from cllint.filters import baseline
@@ -229,7 +248,19 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     known = _read_baseline(opts.baseline)
     _collect_from_here()
     prepared = _resolve(opts, paths, settings)
-    collector = _Collector(opts, known, settings)
+    color = want_color(opts.color) and fmt == "text" and opts.output is None
+    stream: Callable[[FileReport], None] | None = None
+    if fmt == "text" and not opts.statistics and opts.output is None:
+        from cllint.formats.text_format import file_lines
+
+        def write(file: FileReport) -> None:
+            lines = file_lines(file, color, opts.verbose, opts.quiet)
+            if lines:
+                sys.stdout.write("\n".join(lines) + "\n")
+
+        stream = write
+
+    collector = _Collector(opts, known, settings, stream)
     for file in run_files(paths, settings, opts.jobs, prepared):
         collector.add(file)
     for file in unlisted:
@@ -242,12 +273,17 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         omitted=collector.omitted,
         rules=settings.rules,
         base=settings.base,
-        color=want_color(opts.color) and fmt == "text" and opts.output is None,
+        color=color,
         verbose=opts.verbose,
         quiet=opts.quiet,
         environ=environ,
     )
-    if opts.statistics:
+    if stream is not None:
+        from cllint.formats.text_format import summary_of
+
+        collector.tally.omitted = collector.omitted
+        text = summary_of(collector.tally) + "\n"
+    elif opts.statistics:
         from cllint.formats import statistics
 
         text = statistics.render(fmt, report)
@@ -279,7 +315,8 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
 
     if fail_on is None:
         return EXIT_OK
-    failing = any(f.severity >= fail_on for f in report.findings()) or any(
-        severity >= fail_on for severity in collector.omitted_severities
+    shown = collector.tally.reaches(fail_on) or any(
+        f.severity >= fail_on for f in report.findings()
     )
+    failing = shown or any(severity >= fail_on for severity in collector.omitted_severities)
     return EXIT_FINDINGS if failing else EXIT_OK

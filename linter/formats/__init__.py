@@ -33,6 +33,13 @@ class Report:
     omitted: int = 0
     """Findings past the run's ``max-findings-per-run``: counted, not kept."""
 
+    def tally(self) -> Tally:
+        tally = Tally()
+        for file in self.files:
+            tally.add(file)
+        tally.omitted = self.omitted
+        return tally
+
     def findings(self, include_suppressed: bool = False) -> Iterator[Finding]:
         for file in self.files:
             for finding in file.findings:
@@ -51,6 +58,39 @@ class Report:
 
     def suppressed(self) -> int:
         return sum(1 for f in self.findings(True) if f.suppression is not None)
+
+
+class Tally:
+    """What the summary line counts, kept as files go by.
+
+    A text run to standard output prints each file's findings as its report
+    comes in and keeps only this, so its memory does not grow with the
+    number of files or findings (see ``cllint.commands.check``).
+    """
+
+    __slots__ = ("checked", "counts", "omitted", "paths", "suppressed")
+
+    def __init__(self) -> None:
+        self.counts = dict.fromkeys(Severity, 0)
+        self.paths: set[str] = set()
+        """Paths with a shown finding: an inventory and its license file are two."""
+        self.checked = 0
+        self.suppressed = 0
+        self.omitted = 0
+
+    def add(self, file: FileReport) -> None:
+        if file.skipped is None:
+            self.checked += 1
+        for finding in file.findings:
+            if finding.suppression is None:
+                self.counts[finding.severity] += 1
+                self.paths.add(finding.path)
+            else:
+                self.suppressed += 1
+
+    def reaches(self, severity: Severity) -> bool:
+        """Whether a shown finding is at least ``severity``."""
+        return any(n for s, n in self.counts.items() if s >= severity)
 
 
 def render(name: str, report: Report) -> str:
