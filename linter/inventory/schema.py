@@ -13,15 +13,15 @@ from __future__ import annotations
 import functools
 import json
 import os
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cllint.citrix.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
 from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.inventory import addresses
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:  # protocols for the type checker only: creating one costs start-up time
-    from typing import Protocol
+    from typing import Any, Protocol
 
     from jsonschema.protocols import Validator
 
@@ -149,6 +149,51 @@ def validator(name: str = "inventory.schema.json") -> Validator:
     return Draft202012Validator(load_schema(name), format_checker=checker)
 
 
+_OCTETS = frozenset(str(n) for n in range(256))
+_PREFIXES = frozenset(str(n) for n in range(33))
+
+
+def _dotted_quad(text: str) -> bool:
+    """``10.10.1.5``: four octets 0-255 written without leading zeros."""
+    parts = text.split(".")
+    return len(parts) == 4 and all(part in _OCTETS for part in parts)
+
+
+def _quad_and_prefix(text: str) -> bool:
+    """``10.10.0.0/16``: a dotted quad and a prefix length 0-32."""
+    address, slash, prefix = text.partition("/")
+    return bool(slash) and prefix in _PREFIXES and _dotted_quad(address)
+
+
+def _quad_maybe_prefix(text: str) -> bool:
+    return _dotted_quad(text) or _quad_and_prefix(text)
+
+
+def pattern_shortcuts(schema: Mapping[str, Any]) -> dict[str, Callable[[str], bool]]:
+    """Cheap tests for the address patterns, keyed by the patterns themselves.
+
+    Each test accepts only strings its pattern matches; anything else goes to
+    the pattern. ``tests/test_schema_patterns.py`` checks that implication for
+    every shortcut, so an edit of a pattern that breaks it fails the suite.
+    """
+    defs = schema.get("$defs", {})
+
+    def pattern(*path: str) -> str | None:
+        node: Any = defs
+        for key in path:
+            node = node.get(key) if isinstance(node, dict) else None
+        return node.get("pattern") if isinstance(node, dict) else None
+
+    found = {
+        pattern("network", "properties", "subnet"): _quad_and_prefix,
+        pattern("nic", "properties", "address"): _quad_maybe_prefix,
+        pattern(
+            "licensing", "properties", "client_access_point", "properties", "address"
+        ): _dotted_quad,
+    }
+    return {key: test for key, test in found.items() if key is not None}
+
+
 @functools.cache
 def compiled(name: str = "inventory.schema.json") -> ErrorSource:
     """The fast validator for a shipped schema (built once per process).
@@ -158,8 +203,9 @@ def compiled(name: str = "inventory.schema.json") -> ErrorSource:
     """
     from cllint.inventory.schema_compiler import Unsupported, compile_schema
 
+    schema = load_schema(name)
     try:
-        return compile_schema(load_schema(name), FORMATS)
+        return compile_schema(schema, FORMATS, pattern_shortcuts(schema))
     except Unsupported:
         return validator(name)
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any
 
 __all__ = [
     "MAX_ERRORS",
@@ -62,8 +61,12 @@ class Violation:
 
 
 Errors = list[Violation] | None
-Check = Callable[[Any], Errors]
 FormatCheck = Callable[[object], bool]
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
+
+    Check = Callable[[Any], Errors]
 
 # Keywords that validate in draft 2020-12 (jsonschema's Draft202012Validator).
 # Any other keyword (title, description, default, markdownDescription, $defs,
@@ -92,6 +95,8 @@ _TYPES: dict[str, Callable[[Any], bool]] = {
     "number": lambda x: type(x) is int or type(x) is float,
 }
 """JSON types as jsonschema checks them for parsed YAML/JSON (``bool`` is no number)."""
+_EXACT_TYPES: dict[str, type] = {"string": str, "object": dict, "array": list, "boolean": bool}
+"""The types whose test is ``type(x) is T``."""
 
 
 def _unbool(value: Any) -> Any:
@@ -122,9 +127,15 @@ def _prefix(errors: list[Violation], key: str | int) -> list[Violation]:
 
 
 class _Compiler:
-    def __init__(self, root: Mapping[str, Any], formats: Mapping[str, FormatCheck]) -> None:
+    def __init__(
+        self,
+        root: Mapping[str, Any],
+        formats: Mapping[str, FormatCheck],
+        shortcuts: Mapping[str, Callable[[str], bool]],
+    ) -> None:
         self.root = root
         self.formats = formats
+        self.shortcuts = shortcuts
         self.refs: dict[str, Check] = {}
 
     def resolve(self, ref: str) -> Any:
@@ -209,6 +220,19 @@ class _Compiler:
             raise Unsupported(f"unknown type {unknown[0]!r}")
         tests = tuple(_TYPES[n] for n in names)
         reprs = ", ".join(repr(n) for n in names)
+        exact = _EXACT_TYPES.get(names[0]) if len(names) == 1 else None
+        if exact is not None:  # the common case, one type tested without a call
+
+            def check_one(instance: Any) -> Errors:
+                if type(instance) is exact:
+                    return None
+                return [
+                    Violation(
+                        f"{instance!r} is not of type {reprs}", "type", value, instance, schema
+                    )
+                ]
+
+            return check_one
 
         def check(instance: Any) -> Errors:
             for test in tests:
@@ -392,7 +416,21 @@ class _Compiler:
         return check
 
     def k_pattern(self, value: str, schema: dict[str, Any]) -> Check:
-        search = re.compile(value).search
+        """Compiled on first use, and not at all while a shortcut accepts every value.
+
+        The address patterns run to 700 characters and cost milliseconds to
+        compile, a noticeable share of a one-file run; nearly every address
+        is a plain dotted quad, which the shortcut accepts without them.
+        """
+        accept = self.shortcuts.get(value)
+        compiled: list[Callable[[str], object]] = []
+
+        def search(text: str) -> object:
+            if accept is not None and accept(text):
+                return True
+            if not compiled:
+                compiled.append(re.compile(value).search)
+            return compiled[0](text)
 
         def check(instance: Any) -> Errors:
             if type(instance) is str and not search(instance):
@@ -500,14 +538,17 @@ class CompiledValidator:
 
 
 def compile_schema(
-    schema: Mapping[str, Any], formats: Mapping[str, FormatCheck] | None = None
+    schema: Mapping[str, Any],
+    formats: Mapping[str, FormatCheck] | None = None,
+    shortcuts: Mapping[str, Callable[[str], bool]] | None = None,
 ) -> CompiledValidator:
     """Compile ``schema``; raises :class:`Unsupported` for keywords outside the subset.
 
     ``formats`` maps a format name to a predicate, as ``FormatChecker.checks``
     does; other formats are not checked (as with a ``FormatChecker`` that
-    knows none).
+    knows none). ``shortcuts`` maps a ``pattern`` to a cheap test that only
+    accepts strings the pattern matches (see :meth:`_Compiler.k_pattern`).
     """
     root = dict(schema)
-    compiler = _Compiler(root, formats or {})
+    compiler = _Compiler(root, formats or {}, shortcuts or {})
     return CompiledValidator(compiler.compile(root))

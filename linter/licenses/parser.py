@@ -36,11 +36,11 @@ LINE_KEYWORDS = frozenset(
 SECRET_KEYS = frozenset({"SIGN", "SIGN2"})
 UNBOUND_HOSTIDS = frozenset({"ANY", "DEMO"})
 """Host ids that bind to no machine: the file or line works on any host."""
-_ETHERNET = re.compile(
-    r"[0-9A-Fa-f]{12}\Z|[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}\Z"
-)
+# Patterns that only unusual lines need are kept as text: ``re`` compiles one
+# the first time it is used, so a run over ordinary files never pays for it.
+_ETHERNET = r"[0-9A-Fa-f]{12}\Z|[0-9A-Fa-f]{2}([-:])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}\Z"
 """An Ethernet (MAC) address host id: ``0015C5F2D1A3``, ``00-15-C5-F2-D1-A3``, ``00:15:…``."""
-_HEX_ID = re.compile(r"[0-9A-Fa-f]+(?:[-:][0-9A-Fa-f]+)*\Z")
+_HEX_ID = r"[0-9A-Fa-f]+(?:[-:][0-9A-Fa-f]+)*\Z"
 # Keywords found glued to the previous value when a space got lost (``...2026SIGN=``).
 # Short or generic ones (SN, ck) are left out: they occur inside ordinary values.
 GLUED_KEYWORDS = (
@@ -55,13 +55,8 @@ GLUED_KEYWORDS = (
     "DUP_GROUP",
 )
 _GLUED_AFTER_VALUE = re.compile(r"(?<=[0-9a-z\"])(?:" + "|".join(GLUED_KEYWORDS) + r")=")
-_KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
-_HEX_LINE = re.compile(r"[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*\s*\\?")
-_HEX_GROUP = re.compile(r"[0-9A-Fa-f]+\Z")
-_VERSION = re.compile(r"[0-9]+(?:\.[0-9]+)*\Z")
-_DATE = re.compile(r"([0-9]{1,2})-([A-Za-z]{3})-([0-9]{1,4})\Z")
-_PORT = re.compile(r"[0-9]{1,5}\Z")
-_COUNT = re.compile(r"[0-9]{1,12}\Z")
+_HEX_LINE = r"[0-9A-Fa-f]{2,}(?:\s+[0-9A-Fa-f]{2,})*\s*\\?"
+_HEX_DIGITS = frozenset("0123456789abcdefABCDEF")
 _MONTHS = {
     m: i
     for i, m in enumerate(
@@ -69,6 +64,21 @@ _MONTHS = {
         start=1,
     )
 }
+
+
+def _is_key(text: str) -> bool:
+    """``[A-Za-z_][A-Za-z0-9_]*``: an ASCII identifier is exactly that."""
+    return text.isascii() and text.isidentifier()
+
+
+def _digits(text: str, most: int) -> bool:
+    """``[0-9]{1,most}``, the whole text."""
+    return 0 < len(text) <= most and text.isascii() and text.isdigit()
+
+
+def _is_version(text: str) -> bool:
+    """``[0-9]+(?:\\.[0-9]+)*``, the whole text: ``2030.0101``, ``11``."""
+    return text.isascii() and all(part.isdigit() for part in text.split("."))
 
 
 # --------------------------------------------------------------------------
@@ -287,7 +297,7 @@ def _logical_lines(lines: list[str]) -> Iterator[_Logical]:
             if (
                 previous is not None
                 and previous.ends_in_signature
-                and _HEX_LINE.fullmatch(stripped)
+                and re.fullmatch(_HEX_LINE, stripped)
             ):
                 current = previous  # an unquoted SIGN= value wrapped without a backslash
             else:
@@ -370,7 +380,7 @@ def _words(text: str) -> Iterator[_Word]:
         key: str | None = None
         value_start = start
         eq = bare.find("=")
-        if eq > 0 and _KEY.match(bare[:eq]):
+        if eq > 0 and _is_key(bare[:eq]):
             key = bare[:eq]
             value_start = start + eq + 1
         if j < n and text[j] in QUOTES and j in (value_start, start):
@@ -428,7 +438,7 @@ class _LineReader:
                 in_sign = upper in SECRET_KEYS and not w.quoted
                 if upper not in SECRET_KEYS:
                     result.setdefault(upper, self.value(w))
-            elif in_sign and _HEX_GROUP.match(w.value):
+            elif in_sign and w.value and _HEX_DIGITS.issuperset(w.value):
                 continue  # an unquoted signature written with spaces
             else:
                 in_sign = False
@@ -450,7 +460,7 @@ class _LineReader:
             part = m.group()
             key, sep, value = part.partition("=")
             start = w.value_start + m.start()
-            if sep and _KEY.match(key):
+            if sep and _is_key(key):
                 found.extend(self._binding(key, value, start + len(key) + 1, keyword, where))
             else:
                 found.extend(self._binding(None, part, start, keyword, where))
@@ -467,7 +477,11 @@ class _LineReader:
             return ()  # never read a signature, whatever wraps it
         if upper is None:
             kind = (
-                "ETHERNET" if _ETHERNET.match(value) else "HEX" if _HEX_ID.match(value) else "OTHER"
+                "ETHERNET"
+                if re.match(_ETHERNET, value)
+                else "HEX"
+                if re.match(_HEX_ID, value)
+                else "OTHER"
             )
         elif upper in ("ETHER", "ETHERNET"):
             kind = "ETHERNET"
@@ -496,7 +510,7 @@ class _LineReader:
 
     def port(self, w: _Word) -> int:
         text = w.value.strip()
-        if not _PORT.match(text) or not 1 <= int(text) <= 65535:
+        if not _digits(text, 5) or not 1 <= int(text) <= 65535:
             raise _Problem(f"port {q(text)} is not a port number (1–65535)", self.value(w).span)
         return int(text)
 
@@ -535,7 +549,7 @@ class _LineReader:
             elif key is None or _looks_like_path(w):
                 positional.append(w)
         for index, w in enumerate(positional):
-            if index == 0 and _PORT.match(w.value) and len(positional) == 1 and port is None:
+            if index == 0 and _digits(w.value, 5) and len(positional) == 1 and port is None:
                 # ``VENDOR CITRIX 7279`` is read as a daemon path by lmgrd: say so
                 raise _Problem(
                     f"{q(w.value)} stands where the daemon path goes; write the port as "
@@ -571,7 +585,7 @@ class _LineReader:
             self.positional(w, what)
         for w in (from_v, version) if from_v is not None else (version,):
             self.positional(w, "version")
-            if not _VERSION.match(w.value):
+            if not _is_version(w.value):
                 raise _Problem(
                     f"version {q(w.value)} is not a version (digits and dots, e.g. 2027.0601)",
                     self.value(w).span,
@@ -589,7 +603,7 @@ class _LineReader:
         counted: int | None
         if count.value.lower() == "uncounted":
             counted = None
-        elif _COUNT.match(count.value):
+        elif _digits(count.value, 12):
             counted = int(count.value)
         else:
             raise _Problem(
@@ -626,7 +640,7 @@ class _LineReader:
         self.positional(name, "package name")
         self.positional(vendor, "vendor name")
         version = None
-        if rest and rest[0].key is None and _VERSION.match(rest[0].value):
+        if rest and rest[0].key is None and _is_version(rest[0].value):
             version = self.value(rest[0])
             rest = rest[1:]
         return PackageLine(
@@ -650,11 +664,13 @@ def parse_expiry(text: str) -> _dt.date | None:
     """
     if text.lower() == "permanent":
         return None
-    m = _DATE.match(text)
-    number = _MONTHS.get(m.group(2).lower()) if m else None
-    if m is None or number is None:
+    parts = text.split("-")  # d-mmm-yyyy: [0-9]{1,2}-[A-Za-z]{3}-[0-9]{1,4}
+    if len(parts) != 3:
         raise ValueError(text)
-    day, year = m.group(1), m.group(3)
+    day, month, year = parts
+    number = _MONTHS.get(month.lower()) if month.isascii() else None
+    if number is None or not (_digits(day, 2) and _digits(year, 4)):
+        raise ValueError(text)
     if int(year) == 0:
         return None
     if len(year) != 4:
@@ -667,7 +683,7 @@ def parse_expiry(text: str) -> _dt.date | None:
 # --------------------------------------------------------------------------
 def split_lines(text: str) -> list[str]:
     """Physical lines as editors count them (LF, CRLF or CR)."""
-    return re.split(r"\r\n|\r|\n", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
 
 def decode(data: bytes) -> tuple[str | None, ParseError | None]:
@@ -770,13 +786,13 @@ def parse_text(text: str) -> LicenseFile:
 
 def _unknown_start(text: str) -> str:
     word = text.split(None, 1)[0] if text.strip() else ""
-    if _HEX_LINE.fullmatch(text.strip()):
+    if re.fullmatch(_HEX_LINE, text.strip()):
         # likely a wrapped signature: never quote it
         return (
             "the line holds only hexadecimal groups (a SIGN= value wrapped away from its "
             "line?); join it to the line it belongs to with a trailing backslash"
         )
-    if _SIGNATURE_START.match(word):
+    if re.match(_SIGNATURE_START, word, re.IGNORECASE):
         # a SIGN= value pushed onto its own line (mail and web pages break lines
         # without a backslash): the word is the signature itself, never quote it
         return (
@@ -787,4 +803,4 @@ def _unknown_start(text: str) -> str:
     return f"a line starts with unknown word {q(word)}; license file lines start with {known}"
 
 
-_SIGNATURE_START = re.compile("[\"'\u201c\u201d]?SIGN2?[\"'\u201c\u201d]?\\s*=", re.IGNORECASE)
+_SIGNATURE_START = "[\"'\u201c\u201d]?SIGN2?[\"'\u201c\u201d]?\\s*="
