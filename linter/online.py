@@ -16,11 +16,14 @@ not load ``dns`` at all.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
 
 from cllint.model import Inventory
 from cllint.records import field, record
 from cllint.rule import Context, Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 FOUND = "found"
 NXDOMAIN = "nxdomain"

@@ -26,11 +26,23 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable
-from typing import Any, TypeVar, dataclass_transform, overload
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any, TypeVar, dataclass_transform, overload
+
+    _T = TypeVar("_T", bound=type)
+    _R = TypeVar("_R")
+else:  # what the decorators do at run time: nothing
+
+    def overload(func: object) -> object:
+        return func
+
+    def dataclass_transform(**_options: object) -> object:
+        return overload
+
 
 __all__ = ["FrozenInstanceError", "field", "record"]
-
-_T = TypeVar("_T", bound=type)
 
 
 class _Missing:
@@ -258,7 +270,7 @@ def _ordering(
 @overload
 def record(cls: _T, /) -> _T: ...
 @overload
-def record(
+def record(  # noqa: F811 - ruff does not know the run-time overload above is typing's
     *,
     frozen: bool = False,
     slots: bool = True,
@@ -267,7 +279,7 @@ def record(
     eq: bool = True,
 ) -> Callable[[_T], _T]: ...
 @dataclass_transform(field_specifiers=(field,))
-def record(
+def record(  # noqa: F811
     cls: type | None = None,
     /,
     *,
@@ -283,9 +295,6 @@ def record(
         return _build(klass, frozen, kw_only, order, eq)
 
     return wrap if cls is None else wrap(cls)
-
-
-_R = TypeVar("_R")
 
 
 def replace(obj: _R, **changes: Any) -> _R:

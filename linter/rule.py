@@ -12,11 +12,14 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, ClassVar
 
 from cllint.findings import Finding, Severity
 from cllint.model import Inventory
 from cllint.records import field, record
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 
 @record(frozen=True, slots=True)

@@ -8,11 +8,15 @@ rule module.
 """
 # ruff: noqa: E501
 
-from typing import Any
+from __future__ import annotations
 
 from cllint.findings import Severity
 
-Row = tuple[str, str, Severity, str, str, str, bool, bool, dict[str, Any], tuple[str, ...]]
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
+
+    Row = tuple[str, str, Severity, str, str, str, bool, bool, dict[str, Any], tuple[str, ...]]
 
 # fmt: off
 TABLE: tuple[Row, ...] = (

@@ -1,7 +1,8 @@
 """CL102 unsupported-os."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping, Sequence
-from typing import Any, ClassVar
 
 from cllint.citrix.windows_os import (
     describe_supported,
@@ -12,6 +13,10 @@ from cllint.citrix.windows_os import (
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 DEFAULT_SUPPORTED_OS = ("Windows Server 2012 R2", "Windows Server 2016", "Windows Server 2019")
 

@@ -1,12 +1,17 @@
 """CL108 hardware-differs."""
 
+from __future__ import annotations
+
 import re
 from collections.abc import Iterator, Mapping
-from typing import Any
 
 from cllint.findings import Finding, Severity, excerpt, q
 from cllint.model import Inventory, Node
 from cllint.rule import Context, Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_KEYS_SHOWN = 5
 

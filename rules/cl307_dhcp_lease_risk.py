@@ -1,12 +1,17 @@
 """CL307 dhcp-lease-risk."""
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar
 
 from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.nic_addressing import PUBLIC, network_role, nic_network
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any, ClassVar
 
 OPTION = "dhcp-min-lease-days"
 DEFAULT_MIN_LEASE_DAYS = 30

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Severity, excerpt, q
 from cllint.licenses.reader import finding_in, service
@@ -11,6 +10,7 @@ from cllint.model import Inventory
 from cllint.rule import Context, Rule
 from cllint.rules.license_binding import cap_name
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     from cllint.licenses.parser import HostBinding
 

@@ -1,13 +1,18 @@
 """CL704 license-expiring."""
 
+from __future__ import annotations
+
 import datetime as _dt
 from collections.abc import Iterator, Mapping
-from typing import ClassVar
 
 from cllint.findings import Finding, Severity
 from cllint.licenses.reader import dated_lines, finding_in
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import ClassVar
 
 OPTION = "expiry-warning-days"
 

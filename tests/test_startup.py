@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from cllint.commands.entry import plain_check
-from helpers import CLEAN_EXAMPLE, FILE_LICENSED_EXAMPLE, ROOT, run_cllint
+from helpers import CLEAN_EXAMPLE, EXAMPLES, FILE_LICENSED_EXAMPLE, ROOT, run_cllint
 
 
 def imported(args: list[str], cwd: Path = ROOT, codes: tuple[int, ...] = (0, 1)) -> set[str]:
@@ -108,6 +108,19 @@ def test_a_plain_text_check_of_one_file_imports_no_dns_nor_sarif() -> None:
     assert "click" not in tops(modules)
     # the sniffer only runs for a file that yields no inventory
     assert "cllint.inventory.sniff" not in modules
+
+
+@pytest.mark.parametrize(
+    "inventory", [CLEAN_EXAMPLE, EXAMPLES / "everything-wrong" / "cluster.yaml"]
+)
+def test_a_plain_check_imports_no_typing_tempfile_nor_signal(
+    inventory: Path, tmp_path: Path
+) -> None:
+    """Each of these costs a one-file run milliseconds: annotations need no typing,
+    only a written report needs tempfile, and the C module sets signal handlers.
+    (From a folder without a pyproject.toml: ``tomllib`` imports typing.)"""
+    modules = imported(["check", str(inventory)], cwd=tmp_path)
+    assert not {"typing", "tempfile", "shutil", "signal"} & modules
 
 
 def test_check_never_imports_the_language_server() -> None:

@@ -13,12 +13,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from helpers import ROOT, run_cllint
 
 from cllint.commands.check import _Collector
 from cllint.findings import Finding, Severity
 from cllint.lint.engine import FileReport
 from cllint.settings.options import CheckOptions, Settings
+from helpers import ROOT, run_cllint
 
 RULES = ROOT / "tests" / "fixtures" / "rules"
 
@@ -72,7 +72,9 @@ def test_a_streamed_run_fails_on_what_it_showed(corpus: Path) -> None:
 
 def test_a_streaming_collector_keeps_no_reports() -> None:
     written: list[str] = []
-    collector = _Collector(CheckOptions(), frozenset(), Settings(), lambda f: written.append(f.path))
+    collector = _Collector(
+        CheckOptions(), frozenset(), Settings(), lambda f: written.append(f.path)
+    )
     for n in range(3):
         finding = Finding("CL501", "m", "/x", severity=Severity.WARNING, path=f"f{n}.yaml")
         collector.add(FileReport(f"f{n}.yaml", [finding], 1))

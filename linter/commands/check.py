@@ -10,7 +10,6 @@ import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Severity
 from cllint.lint.engine import FileReport, Prepared
@@ -23,6 +22,7 @@ from cllint.settings.options import (
     choose_format,
 )
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     pass
 

@@ -22,11 +22,11 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cllint.commands.check import EXIT_FINDINGS, EXIT_OK
 from cllint.settings.options import CheckOptions, Settings, UsageError
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     from cllint.diagram.scene import Limits, Scene
 

@@ -12,6 +12,8 @@ import os
 import sys
 from collections.abc import Callable
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+
 
 def _fail(message: str) -> int:
     from cllint.files.terminal import escape
@@ -47,8 +49,18 @@ def _terminate(signum: int, _frame: object) -> None:
 
 
 def catch_signals() -> None:
-    """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only)."""
-    import signal
+    """Turn SIGTERM and SIGHUP into :class:`Terminated` (main thread only).
+
+    The C module is enough to set a handler; ``signal`` wraps it in enums, whose
+    creation costs every run a few milliseconds.
+    """
+    if TYPE_CHECKING:
+        import signal
+    else:
+        try:
+            import _signal as signal
+        except ImportError:  # pragma: no cover - an interpreter without the C module
+            import signal
 
     for name in ("SIGTERM", "SIGHUP"):
         number = getattr(signal, name, None)

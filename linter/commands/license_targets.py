@@ -16,13 +16,16 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
 
 from cllint.files.discovery import discover
 from cllint.files.paths import display_path, find_root
 from cllint.inventory.loader import is_inventory
 from cllint.lint.engine import FileReport
 from cllint.settings.options import Settings
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 SUFFIX = ".lic"
 UNLISTED = "no inventory under the current folder lists this license file"

@@ -11,12 +11,15 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
 
 from cllint.files.paths import display_path
 from cllint.formats.rule_docs import default_text
 from cllint.settings.config import Config
 from cllint.settings.options import CheckOptions, Settings, choose_format, default_options
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 DEFAULT = "default"
 COMMAND_LINE = "command line"

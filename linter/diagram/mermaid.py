@@ -21,11 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cllint.diagram.scene import SMALLER_LIMITS, Box, Group, Limits, Scene, legend, visible
 from cllint.findings import Severity
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     from cllint.findings import Finding
     from cllint.model import Inventory

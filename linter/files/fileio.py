@@ -24,7 +24,6 @@ import errno
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 
@@ -139,6 +138,8 @@ def write_atomic(path: Path, text: str, *, overwrite: bool = True) -> None:
         raise OSError(errno.EEXIST, f"{what}; only a regular file is replaced")
     mode = stat.S_IMODE(st.st_mode) if st is not None else 0o666 & ~_umask()
     folder = path.parent if str(path.parent) else Path(".")
+    import tempfile  # only a written report needs it (and its imports)
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="backslashreplace", newline="\n") as fh:

@@ -26,9 +26,12 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 from cllint.findings import Finding, Suppression, excerpt
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 VERSION = 1
 MAX_BYTES = 64 << 20

@@ -25,11 +25,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any
 
 from cllint.findings import Finding, Span, Suppression, listing
 from cllint.records import field, record
 from cllint.rule import Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 UNUSED_RULE = "CL009"
 MARKER = "cllint:"

@@ -23,11 +23,14 @@ use, so GitLab tracks an issue across edits that move it.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from cllint.files.terminal import escape, json_names
 from cllint.findings import Finding, Severity
 from cllint.formats import Report
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.NOTE: "info"}
 

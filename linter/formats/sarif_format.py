@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
 from urllib.parse import quote
 
 from cllint import __version__
@@ -19,6 +18,10 @@ from cllint.findings import Finding, Severity
 from cllint.formats import Report
 from cllint.formats.rule_docs import explain_text, parse
 from cllint.rule import Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 INFORMATION_URI = "https://github.com/cllint/cllint"
 _LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "note"}

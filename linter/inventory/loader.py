@@ -13,13 +13,16 @@ from __future__ import annotations
 
 import codecs
 import re
-from typing import Any
 
 import yaml
 from yaml import events as ev
 
 from cllint.findings import Finding, Span, q
 from cllint.records import field, record
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

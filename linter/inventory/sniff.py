@@ -14,12 +14,15 @@ gets its CL001). Nothing is constructed; the parser only reports events.
 from __future__ import annotations
 
 import re
-from typing import Any
 
 import yaml
 from yaml import events as ev
 
 from cllint.inventory.loader import INVENTORY_KEYS
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 _KEY_LINE = re.compile(r'^(?:"(cluster|nodes|licensing)"|(cluster|nodes|licensing))[ \t]*:', re.M)
 _JSON_KEY = re.compile(r'^[ \t]*"(cluster|nodes|licensing)"[ \t]*:', re.M)

@@ -27,11 +27,11 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path, PureWindowsPath
-from typing import TYPE_CHECKING
 
 from cllint.findings import Finding, Span, q
 from cllint.records import record
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     from cllint.licenses.parser import FeatureLine, LicenseFile
     from cllint.model import Inventory

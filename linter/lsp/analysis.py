@@ -12,7 +12,6 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cllint.files.discovery import EXTENSIONS
 from cllint.findings import Finding
@@ -21,6 +20,7 @@ from cllint.lint.engine import Linter
 from cllint.records import replace
 from cllint.settings.options import Settings
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
     from cllint.licenses.reader import Problem, _Opened
     from cllint.rule import Context

@@ -18,7 +18,6 @@ import sys
 import time
 from collections.abc import Iterable
 from pathlib import Path
-from typing import TextIO
 
 from cllint.files.fileio import read_stdin
 from cllint.files.paths import STDIN, find_root
@@ -28,6 +27,10 @@ from cllint.online import DnsAnswers, DnsRule, Question
 from cllint.rule import Context
 from cllint.settings.nameservers import Nameserver
 from cllint.settings.options import Settings
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import TextIO
 
 #: Show progress only when the phase takes longer than this (seconds).
 PROGRESS_AFTER = 1.0

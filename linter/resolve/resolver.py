@@ -27,10 +27,13 @@ import threading
 from collections.abc import Callable, Collection, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
 
 from cllint.online import FOUND, NODATA, NXDOMAIN, UNAVAILABLE, Answer, Question, normalize
 from cllint.settings.nameservers import Nameserver
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 MAX_WORKERS = 32
 #: Consecutive timeouts after which a server that has answered before counts as down.

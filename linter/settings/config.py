@@ -10,10 +10,13 @@ names the key and suggests the closest known one.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from cllint.findings import q
 from cllint.records import field, record
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 CONFIG_NAME = ".cllint.yaml"
 MAX_BYTES = 1 << 20

@@ -13,14 +13,16 @@ import datetime as _dt
 import math
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from cllint.findings import Severity, q
 from cllint.inventory.loader import Limits
 from cllint.records import field, record
 from cllint.rule import Rule
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
+    from typing import Any
+
     from cllint.settings.config import Config
     from cllint.settings.registry import RuleEntry
 

@@ -22,10 +22,13 @@ import functools
 import os
 import sys
 from collections.abc import Iterable, Mapping
-from typing import Any
 
 from cllint.findings import Severity
 from cllint.rule import Rule
+
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
+if TYPE_CHECKING:
+    from typing import Any
 
 ENTRY_POINT_GROUP = "cllint.rules"
 

@@ -9,10 +9,10 @@ an exact id); on a tie, ignore wins. No ``select`` means every rule.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Generic, TypeVar
 
+TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:  # for the type checker only: creating a protocol costs start-up time
-    from typing import Protocol
+    from typing import Generic, Protocol, TypeVar
 
     class Named(Protocol):
         """What selection reads of a rule: a rule class or its table entry."""
@@ -22,8 +22,19 @@ if TYPE_CHECKING:  # for the type checker only: creating a protocol costs start-
         @property
         def name(self) -> str: ...
 
+    R = TypeVar("R", bound=Named)
 
-R = TypeVar("R", bound="Named")
+    class _Generic(Generic[R]):
+        """``Selection[R]`` for the type checker."""
+
+else:
+    R = None
+
+    class _Generic:
+        """At run time ``Selection[R]`` is plain ``Selection``."""
+
+        def __class_getitem__(cls, _item: object) -> type:
+            return cls
 
 
 def _is_prefix(term: str) -> bool:
@@ -73,7 +84,7 @@ def validate_terms(terms: Sequence[str], rules: Sequence[Named], option: str) ->
             raise SelectionError(f"{option}: unknown rule, name or prefix {term!r}{hint}")
 
 
-class Selection(Generic[R]):
+class Selection(_Generic[R]):
     """Decides, once per rule, whether it is enabled."""
 
     def __init__(
