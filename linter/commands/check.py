@@ -27,6 +27,9 @@ if TYPE_CHECKING:
     pass
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+#: Formats written file by file as reports come in (to standard output): each
+#: such format module has ``stream(file, report)`` and ``ending(tally)``.
+STREAMED = frozenset({"text", "github", "azure"})
 #: First-generation garbage-collection threshold while linting (see ``_collect_from_here``).
 GC_THRESHOLD = 50_000
 
@@ -250,13 +253,25 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     prepared = _resolve(opts, paths, settings)
     color = want_color(opts.color) and fmt == "text" and opts.output is None
     stream: Callable[[FileReport], None] | None = None
-    if fmt == "text" and not opts.statistics and opts.output is None:
-        from cllint.formats.text_format import file_lines
+    streamed = None
+    if fmt in STREAMED and not opts.statistics and opts.output is None:
+        import importlib
+
+        streamed = importlib.import_module(f"cllint.formats.{fmt}_format")
+        look = Report(  # what the format shows, without the files
+            files=[],
+            rules=settings.rules,
+            base=settings.base,
+            color=color,
+            verbose=opts.verbose,
+            quiet=opts.quiet,
+            environ=environ,
+        )
 
         def write(file: FileReport) -> None:
-            lines = file_lines(file, color, opts.verbose, opts.quiet)
-            if lines:
-                sys.stdout.write("\n".join(lines) + "\n")
+            text = streamed.stream(file, look)
+            if text:
+                sys.stdout.write(text)
 
         stream = write
 
@@ -278,11 +293,9 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         quiet=opts.quiet,
         environ=environ,
     )
-    if stream is not None:
-        from cllint.formats.text_format import summary_of
-
+    if streamed is not None:
         collector.tally.omitted = collector.omitted
-        text = summary_of(collector.tally) + "\n"
+        text = streamed.ending(collector.tally)
     elif opts.statistics:
         from cllint.formats import statistics
 

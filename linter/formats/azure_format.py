@@ -23,8 +23,9 @@ from __future__ import annotations
 import re
 
 from cllint.findings import Finding, Severity
-from cllint.formats import Report
+from cllint.formats import Report, Tally
 from cllint.formats.visible import visible
+from cllint.lint.engine import FileReport
 
 _BREAKS = re.compile("(\r|\n)")
 _TYPE = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "warning"}
@@ -62,3 +63,13 @@ def _line(f: Finding) -> str:
 
 def render(report: Report) -> str:
     return "".join(_line(f) + "\n" for f in report.findings())
+
+
+def stream(file: FileReport, report: Report) -> str:
+    """One file's lines, written as its report comes in (see ``cllint.commands.check``)."""
+    return "".join(_line(f) + "\n" for f in file.findings if f.suppression is None)
+
+
+def ending(tally: Tally) -> str:
+    """Nothing follows the last line: this format has no summary."""
+    return ""

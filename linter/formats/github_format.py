@@ -15,7 +15,8 @@ import re
 
 from cllint.files.terminal import escape
 from cllint.findings import Finding, Severity
-from cllint.formats import Report
+from cllint.formats import Report, Tally
+from cllint.lint.engine import FileReport
 
 _BREAKS = re.compile("(\r|\n)")
 _COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.NOTE: "notice"}
@@ -54,3 +55,13 @@ def _line(f: Finding) -> str:
 
 def render(report: Report) -> str:
     return "".join(_line(f) + "\n" for f in report.findings())
+
+
+def stream(file: FileReport, report: Report) -> str:
+    """One file's lines, written as its report comes in (see ``cllint.commands.check``)."""
+    return "".join(_line(f) + "\n" for f in file.findings if f.suppression is None)
+
+
+def ending(tally: Tally) -> str:
+    """Nothing follows the last line: this format has no summary."""
+    return ""

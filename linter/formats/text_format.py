@@ -61,6 +61,17 @@ def _window(line: str, start: int, end: int) -> tuple[str, int, int]:
     return text, start - begin, min(end - begin, SOURCE_WIDTH)
 
 
+def stream(file: FileReport, report: Report) -> str:
+    """One file's part of the report, written as it comes (see ``cllint.commands.check``)."""
+    lines = file_lines(file, report.color, report.verbose, report.quiet)
+    return "\n".join(lines) + "\n" if lines else ""
+
+
+def ending(tally: Tally) -> str:
+    """What a streamed report ends with: the summary line."""
+    return summary_of(tally) + "\n"
+
+
 def render(report: Report) -> str:
     out: list[str] = []
     for file in report.files:
