@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 MAX_KEYS_SHOWN = 5
 
 
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z")
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?\Z"
 
 
 def comparable(value: Any) -> object:
@@ -33,7 +33,8 @@ def comparable(value: Any) -> object:
         return ("number", float(value))
     if isinstance(value, str):
         text = " ".join(value.split()).casefold()
-        if _NUMBER.match(text):
+        first = text[:1]  # the pattern is compiled for a text that may be a number
+        if (first.isdigit() or first in ("+", "-", ".")) and re.match(_NUMBER, text):
             return ("number", float(text))
         return ("text", text)
     return ("other", repr(value))

@@ -7,8 +7,9 @@ from cllint.findings import Finding, Severity, q
 from cllint.model import Inventory
 from cllint.rule import Context, Rule
 
-_MSI_FILE = re.compile(r"\.msi(?=\Z|[\s\"'\u201c\u201d,;])", re.IGNORECASE)
-_MSIEXEC = re.compile(r"(?:^|[\s\\/\"'])msiexec(?:\.exe)?(?=\Z|[\s\"'])", re.IGNORECASE)
+# Compiled (by ``re``) the first time an installer names "msi" at all.
+_MSI_FILE = r"\.msi(?=\Z|[\s\"'\u201c\u201d,;])"
+_MSIEXEC = r"(?:^|[\s\\/\"'])msiexec(?:\.exe)?(?=\Z|[\s\"'])"
 
 
 def runs_msi(installer: str) -> bool:
@@ -18,7 +19,12 @@ def runs_msi(installer: str) -> bool:
     ``msiexec /i D:\\Licensing\\CTX_Licensing.msi /qn`` and
     ``C:\\Windows\\System32\\msiexec.exe /i ...`` all install from the .msi.
     """
-    return bool(_MSI_FILE.search(installer) or _MSIEXEC.search(installer))
+    if installer.isascii() and "msi" not in installer.lower():
+        return False  # both patterns need it (case-insensitive matching is Unicode's)
+    return bool(
+        re.search(_MSI_FILE, installer, re.IGNORECASE)
+        or re.search(_MSIEXEC, installer, re.IGNORECASE)
+    )
 
 
 class MsiInstaller(Rule):

@@ -12,7 +12,8 @@ import re
 
 from cllint.model import Inventory, StorageResource
 
-_CSV_PATH = re.compile(r"[A-Za-z]:[\\/]+ClusterStorage(?:[\\/]|\Z)", re.IGNORECASE)
+_CSV_PATH = r"[A-Za-z]:[\\/]+ClusterStorage(?:[\\/]|\Z)"
+"""Compiled (by ``re``) the first time a path names ClusterStorage at all."""
 
 
 def is_csv_path(path: str | None) -> bool:
@@ -22,7 +23,9 @@ def is_csv_path(path: str | None) -> bool:
     node, so such a path reads as "drive C:" although it is a CSV – which
     Citrix Licensing does not support.
     """
-    return path is not None and _CSV_PATH.match(path.strip()) is not None
+    if path is None or (path.isascii() and "clusterstorage" not in path.lower()):
+        return False
+    return re.match(_CSV_PATH, path.strip(), re.IGNORECASE) is not None
 
 
 def drive_of(path: str | None) -> str | None:

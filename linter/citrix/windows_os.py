@@ -16,8 +16,21 @@ from collections.abc import Iterable
 
 from cllint.records import record
 
-_NOISE = re.compile(r"[®™]|\((?:r|tm)\)", re.IGNORECASE)
+_NOISE = r"[®™]|\((?:r|tm)\)"
 _YEAR = re.compile(r"^\d{4}$")
+
+
+def _without_marks(caption: str) -> str:
+    """``caption`` with ®, ™, (R) and (TM) turned into spaces.
+
+    The pattern is compiled (by ``re``) only for a caption that may hold one:
+    most are plain ASCII without parentheses.
+    """
+    if caption.isascii() and "(" not in caption:
+        return caption
+    return re.sub(_NOISE, " ", caption, flags=re.IGNORECASE)
+
+
 _PREFIX = "Windows Server "
 
 
@@ -58,7 +71,7 @@ def parse_os(caption: str) -> WindowsOs:
 
 
 def _parse_os(caption: str) -> WindowsOs:
-    words = _NOISE.sub(" ", caption).casefold().split()
+    words = _without_marks(caption).casefold().split()
     if words and words[0] == "microsoft":
         words = words[1:]
     if len(words) >= 3 and words[:2] == ["windows", "server"] and _YEAR.match(words[2]):
@@ -84,7 +97,7 @@ def edition_without_clustering(caption: str) -> str | None:
     Looked for among the words after ``Windows`` (``Windows Server 2016
     Essentials``, ``Windows Web Server 2008 R2``, ``Windows Server Essentials``).
     """
-    words = _NOISE.sub(" ", caption).split()
+    words = _without_marks(caption).split()
     if words and words[0].casefold() == "microsoft":
         words = words[1:]
     if not words or words[0].casefold() != "windows":

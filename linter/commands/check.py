@@ -252,24 +252,24 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     _collect_from_here()
     prepared = _resolve(opts, paths, settings)
     color = want_color(opts.color) and fmt == "text" and opts.output is None
+    report = Report(  # the files are added once they are all in
+        files=[],
+        rules=settings.rules,
+        base=settings.base,
+        color=color,
+        verbose=opts.verbose,
+        quiet=opts.quiet,
+        environ=environ,
+    )
     stream: Callable[[FileReport], None] | None = None
     streamed = None
     if fmt in STREAMED and not opts.statistics and opts.output is None:
         import importlib
 
         streamed = importlib.import_module(f"cllint.formats.{fmt}_format")
-        look = Report(  # what the format shows, without the files
-            files=[],
-            rules=settings.rules,
-            base=settings.base,
-            color=color,
-            verbose=opts.verbose,
-            quiet=opts.quiet,
-            environ=environ,
-        )
 
         def write(file: FileReport) -> None:
-            text = streamed.stream(file, look)
+            text = streamed.stream(file, report)
             if text:
                 sys.stdout.write(text)
 
@@ -282,17 +282,8 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
         collector.add(file)
     if opts.write_baseline is not None:
         collector.write_baseline(opts.write_baseline)
-
-    report = Report(
-        files=collector.files,
-        omitted=collector.omitted,
-        rules=settings.rules,
-        base=settings.base,
-        color=color,
-        verbose=opts.verbose,
-        quiet=opts.quiet,
-        environ=environ,
-    )
+    report.files = collector.files
+    report.omitted = collector.omitted
     if streamed is not None:
         collector.tally.omitted = collector.omitted
         text = streamed.ending(collector.tally)

@@ -23,7 +23,7 @@ _UNSAFE_CHARS = (
     "\ud800-\udfff]"
 )
 _unsafe: re.Pattern[str] | None = None
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = "[\ud800-\udfff]"  # compiled (by ``re``) for the first non-ASCII text
 
 
 def _escape_char(match: re.Match[str]) -> str:
@@ -61,7 +61,9 @@ def json_names(text: str) -> str:
     consumer parses). Only strings can hold one, so the replacement, a JSON
     escaped backslash, keeps the text valid JSON.
     """
-    return _SURROGATE.sub(_json_byte, text) if _SURROGATE.search(text) else text
+    if text.isascii() or not re.search(_SURROGATE, text):
+        return text
+    return re.sub(_SURROGATE, _json_byte, text)
 
 
 _COLORS = {"error": "31", "warning": "33", "note": "36", "bold": "1", "dim": "2"}
