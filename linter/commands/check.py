@@ -22,10 +22,6 @@ from cllint.settings.options import (
     choose_format,
 )
 
-TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
-if TYPE_CHECKING:
-    pass
-
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 #: Formats written file by file as reports come in (to standard output): each
 #: such format module has ``stream(file, report)`` and ``ending(tally)``.
@@ -110,10 +106,11 @@ class _Collector:
     findings; past the run's limit findings are only counted (and whether one
     of them fails the run), so memory stays proportional to what is reported.
 
-    With ``stream`` (a text report to standard output) each file's lines are
-    written as its report comes in and only the summary's counts are kept:
-    a CI log shows findings while the run goes on, and ten thousand files
-    take no more memory than a thousand.
+    Every report is counted in ``tally`` (the summary line and the exit
+    status read it). With ``stream`` (a line-based report to standard output)
+    each file's lines are written as its report comes in and the report is
+    not kept: a CI log shows findings while the run goes on, and ten
+    thousand files take no more memory than a thousand.
     """
 
     def __init__(
@@ -160,10 +157,10 @@ class _Collector:
             file.findings = kept
         else:
             self.room -= shown
+        self.tally.add(file)
         if self.stream is None:
             self.files.append(file)
         else:
-            self.tally.add(file)
             self.stream(file)
 
     def write_baseline(self, path: Path) -> None:
@@ -283,9 +280,8 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
     if opts.write_baseline is not None:
         collector.write_baseline(opts.write_baseline)
     report.files = collector.files
-    report.omitted = collector.omitted
+    report.omitted = collector.tally.omitted = collector.omitted
     if streamed is not None:
-        collector.tally.omitted = collector.omitted
         text = streamed.ending(collector.tally)
     elif opts.statistics:
         from cllint.formats import statistics
@@ -303,9 +299,9 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
                 f"{opts.output}: cannot write the report: {exc.strerror or exc}"
             ) from None
         if not opts.quiet:
-            from cllint.formats.text_format import summary
+            from cllint.formats.text_format import summary_of
 
-            print(summary(report))
+            print(summary_of(collector.tally))
     else:
         sys.stdout.write(text)
     summarised = opts.output is not None and not opts.quiet  # the summary says it
@@ -319,8 +315,7 @@ def run(opts: CheckOptions, environ: Mapping[str, str]) -> int:
 
     if fail_on is None:
         return EXIT_OK
-    shown = collector.tally.reaches(fail_on) or any(
-        f.severity >= fail_on for f in report.findings()
+    failing = collector.tally.reaches(fail_on) or any(
+        severity >= fail_on for severity in collector.omitted_severities
     )
-    failing = shown or any(severity >= fail_on for severity in collector.omitted_severities)
     return EXIT_FINDINGS if failing else EXIT_OK

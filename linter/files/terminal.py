@@ -61,9 +61,7 @@ def json_names(text: str) -> str:
     consumer parses). Only strings can hold one, so the replacement, a JSON
     escaped backslash, keeps the text valid JSON.
     """
-    if text.isascii() or not re.search(_SURROGATE, text):
-        return text
-    return re.sub(_SURROGATE, _json_byte, text)
+    return text if text.isascii() else re.sub(_SURROGATE, _json_byte, text)
 
 
 _COLORS = {"error": "31", "warning": "33", "note": "36", "bold": "1", "dim": "2"}

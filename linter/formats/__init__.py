@@ -34,6 +34,7 @@ class Report:
     """Findings past the run's ``max-findings-per-run``: counted, not kept."""
 
     def tally(self) -> Tally:
+        """The summary's counts of these files."""
         tally = Tally()
         for file in self.files:
             tally.add(file)
@@ -46,26 +47,13 @@ class Report:
                 if include_suppressed or finding.suppression is None:
                     yield finding
 
-    @property
-    def checked(self) -> int:
-        return sum(1 for f in self.files if f.skipped is None)
-
-    def counts(self) -> dict[Severity, int]:
-        counts = dict.fromkeys(Severity, 0)
-        for finding in self.findings():
-            counts[finding.severity] += 1
-        return counts
-
-    def suppressed(self) -> int:
-        return sum(1 for f in self.findings(True) if f.suppression is not None)
-
 
 class Tally:
     """What the summary line counts, kept as files go by.
 
-    A text run to standard output prints each file's findings as its report
-    comes in and keeps only this, so its memory does not grow with the
-    number of files or findings (see ``cllint.commands.check``).
+    A run that streams its report to standard output prints each file's
+    findings as its report comes in and keeps only this, so its memory does
+    not grow with the number of files or findings (see ``cllint.commands.check``).
     """
 
     __slots__ = ("checked", "counts", "omitted", "paths", "suppressed")

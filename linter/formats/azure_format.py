@@ -62,7 +62,7 @@ def _line(f: Finding) -> str:
 
 
 def render(report: Report) -> str:
-    return "".join(_line(f) + "\n" for f in report.findings())
+    return "".join(stream(file, report) for file in report.files)
 
 
 def stream(file: FileReport, report: Report) -> str:

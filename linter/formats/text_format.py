@@ -73,11 +73,7 @@ def ending(tally: Tally) -> str:
 
 
 def render(report: Report) -> str:
-    out: list[str] = []
-    for file in report.files:
-        out.extend(file_lines(file, report.color, report.verbose, report.quiet))
-    out.append(summary(report))
-    return "\n".join(out) + "\n"
+    return "".join(stream(file, report) for file in report.files) + ending(report.tally())
 
 
 def file_lines(file: FileReport, color: bool, verbose: bool, quiet: bool) -> list[str]:

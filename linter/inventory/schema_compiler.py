@@ -220,17 +220,16 @@ class _Compiler:
             raise Unsupported(f"unknown type {unknown[0]!r}")
         tests = tuple(_TYPES[n] for n in names)
         reprs = ", ".join(repr(n) for n in names)
+
+        def wrong(instance: Any) -> Errors:
+            message = f"{instance!r} is not of type {reprs}"
+            return [Violation(message, "type", value, instance, schema)]
+
         exact = _EXACT_TYPES.get(names[0]) if len(names) == 1 else None
         if exact is not None:  # the common case, one type tested without a call
 
             def check_one(instance: Any) -> Errors:
-                if type(instance) is exact:
-                    return None
-                return [
-                    Violation(
-                        f"{instance!r} is not of type {reprs}", "type", value, instance, schema
-                    )
-                ]
+                return None if type(instance) is exact else wrong(instance)
 
             return check_one
 
@@ -238,9 +237,7 @@ class _Compiler:
             for test in tests:
                 if test(instance):
                     return None
-            return [
-                Violation(f"{instance!r} is not of type {reprs}", "type", value, instance, schema)
-            ]
+            return wrong(instance)
 
         return check
 
