@@ -100,7 +100,7 @@ def comment_columns(text: str) -> dict[int, int]:
 
 def _scalar_ranges(text: str) -> tuple[list[tuple[tuple[int, int], tuple[int, int]]], bool]:
     """(start, end) marks of every scalar token, and whether the scan completed."""
-    import yaml
+    from cllint.inventory.pyyaml import yaml
 
     loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     ranges: list[tuple[tuple[int, int], tuple[int, int]]] = []

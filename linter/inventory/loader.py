@@ -12,13 +12,12 @@ Nothing but plain data types is ever constructed.
 from __future__ import annotations
 
 import codecs
-import re
-
-import yaml
-from yaml import events as ev
 
 from cllint.findings import Finding, Span, q
+from cllint.inventory.pyyaml import not_printable, yaml
 from cllint.records import field, record
+
+ev = yaml.events
 
 TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
@@ -216,11 +215,6 @@ def _looks_like_bomless_utf16(data: bytes) -> bool:
     return len(head) >= 4 and head.count(0) * 3 >= len(head)
 
 
-# YAML 1.1 printable set (what the reader accepts); used to place a reader error.
-_NON_PRINTABLE = re.compile(
-    "[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"
-)
-
 _PLAIN_TAGS = frozenset(
     "tag:yaml.org,2002:" + t
     for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp", "merge")
@@ -356,7 +350,7 @@ class _Composer:
                 ) from None
             raise _LoadError(f"YAML syntax error: {problem}", line, col) from None
         except yaml.reader.ReaderError as exc:
-            match = _NON_PRINTABLE.search(self.text)
+            match = not_printable().search(self.text)
             pos = match.start() if match else 0
             line = self.text.count("\n", 0, pos) + 1
             col = pos - (self.text.rfind("\n", 0, pos) + 1) + 1

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
-import yaml
-from yaml import events as ev
-
 from cllint.inventory.loader import INVENTORY_KEYS
+from cllint.inventory.pyyaml import yaml
+
+ev = yaml.events
 
 TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
