@@ -149,24 +149,18 @@ def validator(name: str = "inventory.schema.json") -> Validator:
     return Draft202012Validator(load_schema(name), format_checker=checker)
 
 
-_OCTETS = frozenset(str(n) for n in range(256))
-_PREFIXES = frozenset(str(n) for n in range(33))
-
-
 def _dotted_quad(text: str) -> bool:
     """``10.10.1.5``: four octets 0-255 written without leading zeros."""
-    parts = text.split(".")
-    return len(parts) == 4 and all(part in _OCTETS for part in parts)
+    return addresses.dotted_quad(text) >= 0
 
 
 def _quad_and_prefix(text: str) -> bool:
     """``10.10.0.0/16``: a dotted quad and a prefix length 0-32."""
-    address, slash, prefix = text.partition("/")
-    return bool(slash) and prefix in _PREFIXES and _dotted_quad(address)
+    return "/" in text and addresses.quad_and_prefix(text) is not None
 
 
 def _quad_maybe_prefix(text: str) -> bool:
-    return _dotted_quad(text) or _quad_and_prefix(text)
+    return addresses.quad_and_prefix(text) is not None
 
 
 def pattern_shortcuts(schema: Mapping[str, Any]) -> dict[str, Callable[[str], bool]]:
