@@ -98,6 +98,24 @@ def test_the_shortcut_takes_the_usual_spelling_and_nothing_else() -> None:
         assert addresses.quad_and_prefix(text) is None, text
 
 
+def test_the_usual_spelling_does_not_reach_ipaddress_text_parsing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shortcut is taken (else the speed-up is gone while every result stays right)."""
+
+    def refuse(text: str, *args: object) -> None:
+        raise AssertionError(f"parsed as text: {text}")
+
+    for name in ("ip_address", "ip_interface", "ip_network"):
+        monkeypatch.setattr(ipaddress, name, refuse)
+    addresses.forget()
+    assert str(addresses.ip_address("10.10.1.5")) == "10.10.1.5"
+    assert str(addresses.ip_interface("10.10.1.5/16").network) == "10.10.0.0/16"
+    assert str(addresses.ip_network("10.10.0.0/16")) == "10.10.0.0/16"
+    with pytest.raises(AssertionError, match="parsed as text"):
+        addresses.ip_interface("fd00::1/64")
+
+
 OCTET = st.one_of(
     st.integers(0, 255).map(str),
     st.sampled_from(["00", "01", "256", "999", "", "a", "-1", "1e2", "\u0661"]),

@@ -15,7 +15,7 @@ import sys
 
 import pytest
 
-from cllint.inventory.pyyaml import NON_PRINTABLE, SAME_SET, not_printable
+from cllint.inventory.pyyaml import NON_PRINTABLE, not_printable
 
 EVERY_CODE_POINT = "".join(map(chr, range(sys.maxunicode + 1)))
 
@@ -61,18 +61,29 @@ def test_a_check_imports_pyyaml_with_the_cheap_pattern_and_restores_re() -> None
 def test_pyyamls_python_reader_still_finds_the_first_forbidden_character(
     text: str, position: int, character: int
 ) -> None:
-    """The pure-Python reader (used where PyYAML has no C extension) reads the swapped pattern."""
+    """PyYAML's pure-Python reader (used where it has no C extension), given the swapped pattern.
+
+    The reader is given the pattern here, not through the import: another test
+    module may have imported PyYAML first (the swap itself is tested above, in
+    a fresh process).
+    """
     import yaml.reader
 
-    assert yaml.reader.Reader.NON_PRINTABLE.pattern == SAME_SET
+    class SwappedReader(yaml.reader.Reader):
+        NON_PRINTABLE = not_printable()
+
     with pytest.raises(yaml.reader.ReaderError) as caught:
-        yaml.reader.Reader(text)
+        SwappedReader(text)
     assert (caught.value.position, caught.value.character) == (position, character)
 
 
 def test_printable_text_passes_the_python_reader() -> None:
-    import yaml
+    import yaml.reader
 
-    text = 'name: "caf\u00e9 \U0001f600\tok\u00a0\ud7ff\ue000\ufffd"\r\n'
-    expected = {"name": "caf\u00e9 \U0001f600\tok\u00a0\ud7ff\ue000\ufffd"}
-    assert yaml.load(text, Loader=yaml.SafeLoader) == expected
+    class SwappedReader(yaml.reader.Reader):
+        NON_PRINTABLE = not_printable()
+
+    text = "name: caf\u00e9 \U0001f600\tok\u0085\u00a0\ud7ff\ue000\ufffd\U0010ffff\r\n"
+    SwappedReader(text)  # the reader checks the whole text when it is made
+    with pytest.raises(yaml.reader.ReaderError):
+        SwappedReader(text + "\x7f")

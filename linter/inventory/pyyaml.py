@@ -47,8 +47,9 @@ def not_printable() -> re.Pattern[str]:
 
 
 def _import_pyyaml() -> ModuleType:
-    if "yaml" in sys.modules:
-        return sys.modules["yaml"]
+    found = sys.modules.get("yaml")
+    if found is not None:
+        return found
     real = re.compile
 
     def compile(pattern: object, flags: int = 0) -> re.Pattern[str]:
