@@ -17,6 +17,15 @@ import pytest
 
 from cllint.inventory.pyyaml import NON_PRINTABLE, not_printable
 
+
+def fresh_python(code: str) -> str:
+    """What ``code`` prints in a new interpreter (nothing imported yet)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    return proc.stdout
+
+
 EVERY_CODE_POINT = "".join(map(chr, range(sys.maxunicode + 1)))
 
 
@@ -35,10 +44,7 @@ def test_the_installed_pyyaml_writes_the_pattern_this_module_replaces() -> None:
         "print(r.Reader.NON_PRINTABLE.pattern == N)"
     )
     # import yaml first, untouched: this is PyYAML's own pattern
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert proc.stdout.strip() == "True"
+    assert fresh_python(code).strip() == "True"
 
 
 def test_a_check_imports_pyyaml_with_the_cheap_pattern_and_restores_re() -> None:
@@ -48,10 +54,7 @@ def test_a_check_imports_pyyaml_with_the_cheap_pattern_and_restores_re() -> None
         "from cllint.inventory.pyyaml import SAME_SET;"
         "print(r.Reader.NON_PRINTABLE.pattern == SAME_SET, re.compile is compile)"
     )
-    proc = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
-    )
-    assert proc.stdout.split() == ["True", "True"]
+    assert fresh_python(code).split() == ["True", "True"]
 
 
 @pytest.mark.parametrize(
