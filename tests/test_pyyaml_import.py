@@ -14,6 +14,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml.reader
 
 from cllint.inventory.pyyaml import NON_PRINTABLE, not_printable
 
@@ -57,6 +58,11 @@ def test_a_check_imports_pyyaml_with_the_cheap_pattern_and_restores_re() -> None
     assert fresh_python(code).split() == ["True", "True"]
 
 
+def swapped_reader() -> type[yaml.reader.Reader]:
+    """PyYAML's pure-Python reader with the swapped pattern (whoever imported PyYAML first)."""
+    return type("SwappedReader", (yaml.reader.Reader,), {"NON_PRINTABLE": not_printable()})
+
+
 @pytest.mark.parametrize(
     ("text", "position", "character"),
     [("a\x07b", 1, 0x07), ("ok\ufffe", 2, 0xFFFE), ("\x85\x9f", 1, 0x9F), ("\ud800", 0, 0xD800)],
@@ -70,10 +76,7 @@ def test_pyyamls_python_reader_still_finds_the_first_forbidden_character(
     module may have imported PyYAML first (the swap itself is tested above, in
     a fresh process).
     """
-    import yaml.reader
-
-    class SwappedReader(yaml.reader.Reader):
-        NON_PRINTABLE = not_printable()
+    SwappedReader = swapped_reader()
 
     with pytest.raises(yaml.reader.ReaderError) as caught:
         SwappedReader(text)
@@ -81,10 +84,7 @@ def test_pyyamls_python_reader_still_finds_the_first_forbidden_character(
 
 
 def test_printable_text_passes_the_python_reader() -> None:
-    import yaml.reader
-
-    class SwappedReader(yaml.reader.Reader):
-        NON_PRINTABLE = not_printable()
+    SwappedReader = swapped_reader()
 
     text = "name: caf\u00e9 \U0001f600\tok\u0085\u00a0\ud7ff\ue000\ufffd\U0010ffff\r\n"
     SwappedReader(text)  # the reader checks the whole text when it is made
