@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 from hostile import sarif_validator
 from test_hostile_files import _MEASURE
 from test_writes import tree_hash
@@ -477,11 +478,23 @@ def _children(pid: int) -> list[int]:
     return found
 
 
+def _many_nodes(text: str, count: int) -> str:
+    """The inventory with ``count`` nodes, copies of its first one under new names."""
+    data = yaml.safe_load(text)
+    first = data["nodes"][0]
+    data["nodes"] = [{**first, "name": f"CTXLIC-N{i:03d}"} for i in range(count)]
+    data["licensing"].pop("install_order", None)
+    return str(yaml.safe_dump(data, sort_keys=False))
+
+
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGHUP])
 def test_a_signal_ends_the_pool_and_the_pipe(tmp_path: Path, signum: int) -> None:
     (tmp_path / ".git").mkdir()
-    text = clean_inventory()
-    for i in range(3000):
+    # Files of 300 nodes each, so that the run lasts many seconds however fast
+    # cllint gets: the signal must come while the workers are busy (3,000 small
+    # files once took three seconds, and later less than the wait below).
+    text = _many_nodes(clean_inventory(), 300)
+    for i in range(600):
         (tmp_path / f"f{i:04d}.yaml").write_text(text)
     before = tree_hash(tmp_path)
     proc = subprocess.Popen(
