@@ -115,6 +115,20 @@ def run_cllint(
     )
 
 
+def in_bash(script: str, cwd: Path | None = None, timeout: float = 120) -> Run:
+    """Run ``script`` with bash (pipelines, ``PIPESTATUS``), e.g. ``cllint ... | head -1``."""
+    proc = subprocess.run(
+        script,
+        shell=True,
+        executable="/bin/bash",
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    return Run(proc.returncode, proc.stdout, proc.stderr)
+
+
 def clean_inventory() -> str:
     """The bundled clean example, as text (a starting point for test inventories)."""
     return CLEAN_EXAMPLE.read_text(encoding="utf-8")

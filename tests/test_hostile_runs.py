@@ -31,7 +31,7 @@ from hostile import sarif_validator
 from test_hostile_files import _MEASURE
 from test_writes import tree_hash
 
-from helpers import EXAMPLES, clean_inventory, clean_inventory_with_license_files
+from helpers import EXAMPLES, clean_inventory, clean_inventory_with_license_files, in_bash
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab")
 BAD = clean_inventory().replace("CitrixLicensing.exe", "setup.msi")  # one CL501 at 53:14
@@ -560,16 +560,9 @@ def test_written_files_follow_the_umask(tmp_path: Path, umask: int) -> None:
 
 # -- 15: output streams -------------------------------------------------------------
 def test_a_listing_piped_into_head_exits_0(tmp_path: Path) -> None:
-    proc = subprocess.run(
-        f"set -o pipefail; {sys.executable} -m cllint rules | head -1",
-        shell=True,
-        executable="/bin/bash",
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("CL001") and proc.stderr == ""
+    run = in_bash(f"set -o pipefail; {sys.executable} -m cllint rules | head -1")
+    assert run.code == 0, run.err
+    assert run.out.startswith("CL001") and run.err == ""
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

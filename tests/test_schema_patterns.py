@@ -201,9 +201,28 @@ def test_a_shortcut_accepts_only_what_its_pattern_matches(text: str) -> None:
             assert re.search(pattern, text), (pattern[:40], text)
 
 
+ADDRESS = ("nic", "cap")  # shortcuts of the adapter address (prefix optional), the CAP's
+SUBNET = ("nic", "subnet")  # of a network's subnet (prefix required) and the adapter's
+
+
 @pytest.mark.parametrize(
     ("text", "accepted"),
-    [("10.10.1.5", 2), ("10.10.0.0/16", 2), ("0.0.0.0/0", 2), ("10.010.1.5", 0), ("1.2.3.4/33", 0)],
+    [
+        ("10.10.1.5", ADDRESS),
+        ("10.10.0.0/16", SUBNET),
+        ("0.0.0.0/0", SUBNET),
+        ("10.010.1.5", ()),
+        ("1.2.3.4/33", ()),
+    ],
 )
-def test_the_shortcuts_take_plain_addresses(text: str, accepted: int) -> None:
-    assert sum(test(text) for test in pattern_shortcuts(load_schema()).values()) == accepted
+def test_the_shortcuts_take_plain_addresses(text: str, accepted: tuple[str, ...]) -> None:
+    defs = load_schema()["$defs"]
+    names = {
+        defs["nic"]["properties"]["address"]["pattern"]: "nic",
+        defs["network"]["properties"]["subnet"]["pattern"]: "subnet",
+        defs["licensing"]["properties"]["client_access_point"]["properties"]["address"][
+            "pattern"
+        ]: "cap",
+    }
+    taken = {names[p] for p, test in pattern_shortcuts(load_schema()).items() if test(text)}
+    assert taken == set(accepted)

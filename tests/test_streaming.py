@@ -10,7 +10,6 @@ ten thousand files (``bench/bench.py`` measures it).
 from __future__ import annotations
 
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from cllint.commands.check import _Collector
 from cllint.findings import Finding, Severity
 from cllint.lint.engine import FileReport
 from cllint.settings.options import CheckOptions, Settings
-from helpers import ROOT, run_cllint
+from helpers import ROOT, in_bash, run_cllint
 
 RULES = ROOT / "tests" / "fixtures" / "rules"
 
@@ -99,15 +98,11 @@ def test_a_streamed_run_piped_into_head_stops_quietly(tmp_path: Path, jobs: str)
     text = (RULES / "cl501-fail.yaml").read_text("utf-8")
     for n in range(400):
         (tmp_path / f"cluster-{n:03d}.yaml").write_text(text, "utf-8")
-    proc = subprocess.run(
+    run = in_bash(
         f"{sys.executable} -m cllint check -j {jobs} . | head -1; exit ${{PIPESTATUS[0]}}",
-        shell=True,
-        executable="/bin/bash",
         cwd=tmp_path,
-        capture_output=True,
-        text=True,
         timeout=300,
     )
-    assert proc.stderr == ""
-    assert proc.returncode == 1
-    assert proc.stdout.count("\n") == 1 and ": CL" in proc.stdout
+    assert run.err == ""
+    assert run.code == 1
+    assert run.out.count("\n") == 1 and ": CL" in run.out

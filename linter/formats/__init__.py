@@ -7,7 +7,7 @@ building SARIF.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from cllint.findings import Finding, Severity
@@ -79,6 +79,15 @@ class Tally:
     def reaches(self, severity: Severity) -> bool:
         """Whether a shown finding is at least ``severity``."""
         return any(n for s, n in self.counts.items() if s >= severity)
+
+
+def one_line_each(file: FileReport, line: Callable[[Finding], str]) -> str:
+    """``line`` of each shown (not suppressed) finding of ``file``, one per line.
+
+    What a CI log format (``github``, ``azure``) writes for a file, whole or
+    streamed; such a format has no summary, so its ``ending`` is empty.
+    """
+    return "".join(line(f) + "\n" for f in file.findings if f.suppression is None)
 
 
 def render(name: str, report: Report) -> str:

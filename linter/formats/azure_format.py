@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 
 from cllint.findings import Finding, Severity
-from cllint.formats import Report, Tally
+from cllint.formats import Report, Tally, one_line_each
 from cllint.formats.visible import visible
 from cllint.lint.engine import FileReport
 
@@ -67,7 +67,7 @@ def render(report: Report) -> str:
 
 def stream(file: FileReport, report: Report) -> str:
     """One file's lines, written as its report comes in (see ``cllint.commands.check``)."""
-    return "".join(_line(f) + "\n" for f in file.findings if f.suppression is None)
+    return one_line_each(file, _line)
 
 
 def ending(tally: Tally) -> str:
