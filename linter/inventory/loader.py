@@ -288,10 +288,14 @@ from one inventory to the next, and would only fill the cache.
 """
 _PLAIN_CACHE_SIZE = 4096
 
-_SCALAR_TOOLS: list[tuple[Any, frozenset[str] | None, Any]] = []
+_SCALAR_TOOLS: list[tuple[Any, frozenset[str] | None, frozenset[str], Any]] = []
+
+_DIGITS = frozenset("0123456789")
+#: What PyYAML's resolver may make of a plain scalar that starts with a digit.
+_DIGIT_TYPES = frozenset("tag:yaml.org,2002:" + t for t in ("float", "int", "timestamp"))
 
 
-def _scalar_tools() -> tuple[Any, frozenset[str] | None, Any]:
+def _scalar_tools() -> tuple[Any, frozenset[str] | None, frozenset[str], Any]:
     """PyYAML's resolver and constructor, made once per process (both keep no state here)."""
     if not _SCALAR_TOOLS:
         resolver = yaml.resolver.Resolver()
@@ -303,7 +307,17 @@ def _scalar_tools() -> tuple[Any, frozenset[str] | None, Any]:
             if None not in implicit and not resolver.yaml_path_resolvers
             else None
         )
-        _SCALAR_TOOLS.append((resolver.resolve, typed, yaml.constructor.SafeConstructor()))
+        # A text that starts with a digit and holds a "/" or two dots (an address,
+        # a subnet, a version) is a string: YAML 1.1's integers hold no dot, and
+        # its floats and timestamps one at most. Asking the resolver would compile
+        # the timestamp pattern (0.4-0.7 ms) for nothing. Trusted only while the
+        # digits resolve to those three types alone.
+        stock = typed is not None and all(
+            {tag for tag, _regexp in implicit.get(d, ())} <= _DIGIT_TYPES for d in _DIGITS
+        )
+        digit_first = _DIGITS if stock else frozenset()
+        constructor = yaml.constructor.SafeConstructor()
+        _SCALAR_TOOLS.append((resolver.resolve, typed, digit_first, constructor))
     return _SCALAR_TOOLS[0]
 
 
@@ -315,7 +329,7 @@ class _Composer:
         self.limits = limits
         self.findings: list[Finding] = []
         self.total = 0  # values composed so far in this file, aliases expanded
-        self.resolve, self.may_be_typed, self.constructor = _scalar_tools()
+        self.resolve, self.may_be_typed, self.digit_first, self.constructor = _scalar_tools()
 
     # -- public -----------------------------------------------------------
     def documents(self) -> list[Document]:
@@ -376,6 +390,7 @@ class _Composer:
         max_depth = self.limits.max_depth
         max_nodes = self.limits.max_nodes
         typed = self.may_be_typed
+        digit_first = self.digit_first
         get_event = parser.get_event
         attach = self._attach
         plain = _PLAIN_VALUES
@@ -409,6 +424,8 @@ class _Composer:
                 if tag is None and event.implicit[0]:
                     if typed is not None and text and text[0] not in typed:
                         value = text  # the common case: a plain string
+                    elif text[:1] in digit_first and ("/" in text or text.count(".") > 1):
+                        value = text  # an address, a subnet, a version
                     else:
                         # Ports, addresses, versions, booleans: the same few texts in
                         # every file of a run, each typed once by the resolver.

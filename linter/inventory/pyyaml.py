@@ -1,19 +1,21 @@
-"""PyYAML, imported without compiling the one pattern that costs a fifth of a check.
+"""PyYAML, imported without compiling its patterns until they are used.
 
-``import yaml`` compiles ``yaml.reader.Reader.NON_PRINTABLE`` at import: a negated
-class of almost every code point (``[^...\\xA0-\\uD7FF\\uE000-\\uFFFD...]``),
+``import yaml`` compiles a dozen patterns (the resolver's integers, floats,
+timestamps, booleans..., the constructor's timestamp, the reader's printable
+set); :mod:`cllint.lazy_patterns` has it compile each when first used, and a
+one-file check uses only the few it types plain scalars with.
+
+One of them costs more than all the others: ``yaml.reader.Reader.NON_PRINTABLE``,
+a negated class of almost every code point (``[^...\\xA0-\\uD7FF\\uE000-\\uFFFD...]``),
 which ``re`` expands one code point at a time, some 63,000 steps of Python.
 Measured with callgrind (Python 3.11, PyYAML 6.0): 53 million of the 124
-million instructions ``import yaml`` takes, and 53 of the 298 million of a
-whole one-file ``cllint check``. Only PyYAML's pure-Python reader uses the
-pattern (the C parser checks printability itself), yet every import pays.
-
-While PyYAML imports, this module hands ``yaml.reader`` the same set of code
-points written the other way round: a class of the few characters YAML does
-not allow, which compiles about 12 times faster and matches exactly the same
-characters (tests/test_pyyaml_import.py compares the two over every code
-point). Any other pattern, and any PyYAML whose pattern is written
-differently, compiles as usual, so the worst case is the old speed.
+million instructions ``import yaml`` took, and 53 of the 298 million of a
+whole one-file ``cllint check``. Only PyYAML's pure-Python reader uses it
+(the C parser checks printability itself). Should it ever be compiled, it is
+compiled from the same set of code points written the other way round: a
+class of the few characters YAML does not allow, which compiles about 12
+times faster and matches exactly the same characters
+(tests/test_pyyaml_import.py compares the two over every code point).
 
 Every module of cllint that uses PyYAML imports it from here (``from
 cllint.inventory.pyyaml import yaml``), so whichever comes first takes the
@@ -23,12 +25,11 @@ short way; a ``yaml`` some other code imported earlier is used as it is.
 from __future__ import annotations
 
 import re
-import sys
+
+from cllint.lazy_patterns import import_compiling_lazily
 
 TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:
-    from types import ModuleType
-
     import yaml as yaml
 
 __all__ = ["not_printable", "yaml"]
@@ -46,24 +47,5 @@ def not_printable() -> re.Pattern[str]:
     return re.compile(SAME_SET)
 
 
-def _import_pyyaml() -> ModuleType:
-    found = sys.modules.get("yaml")
-    if found is not None:
-        return found
-    real = re.compile
-
-    def compile(pattern: object, flags: int = 0) -> re.Pattern[str]:
-        if type(pattern) is str and pattern == NON_PRINTABLE and flags == 0:
-            pattern = SAME_SET
-        return real(pattern, flags)  # type: ignore[call-overload, no-any-return]
-
-    re.compile = compile  # type: ignore[assignment]
-    try:
-        import yaml
-    finally:
-        re.compile = real
-    return yaml
-
-
 if not TYPE_CHECKING:
-    yaml = _import_pyyaml()
+    yaml = import_compiling_lazily("yaml", replace={NON_PRINTABLE: SAME_SET})

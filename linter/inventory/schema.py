@@ -11,13 +11,13 @@ subset. Either validator is built once per process.
 from __future__ import annotations
 
 import functools
-import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from cllint.citrix.versions import PRODUCT_VERSION_EXAMPLES, parse_product_version, parse_version
 from cllint.findings import MAX_EXCERPT, Finding, q
 from cllint.inventory import addresses
+from cllint.lazy_patterns import import_compiling_lazily
 
 TYPE_CHECKING = False  # importing typing costs start-up time; type checkers read the block
 if TYPE_CHECKING:  # protocols for the type checker only: creating one costs start-up time
@@ -57,6 +57,8 @@ def load_schema(name: str = "inventory.schema.json") -> dict[str, Any]:
         from importlib import resources
 
         text = resources.files("cllint.schemas").joinpath(name).read_text(encoding="utf-8")
+    # json's own patterns serve its pure-Python scanner and encoder: compiled if used
+    json = import_compiling_lazily("json")
     data: dict[str, Any] = json.loads(text)
     return data
 
