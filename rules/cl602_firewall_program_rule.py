@@ -1,6 +1,5 @@
 """CL602 firewall-program-rule."""
 
-import re
 from collections.abc import Iterator
 
 from cllint.findings import Finding, Severity, q
@@ -8,7 +7,6 @@ from cllint.model import Inventory
 from cllint.rule import Context, Rule
 
 PROGRAMS = frozenset({"citrix.exe", "lmgrd.exe"})
-_SEPARATORS = re.compile(r"[\\/]")
 
 
 class FirewallProgramRule(Rule):
@@ -50,7 +48,7 @@ class FirewallProgramRule(Rule):
             for rule in node.firewall.rules:
                 if not rule.has("program") or rule.program is None:
                     continue
-                base = _SEPARATORS.split(rule.program.strip())[-1]
+                base = rule.program.strip().replace("\\", "/").rsplit("/", 1)[-1]
                 if base.casefold() not in PROGRAMS:
                     continue
                 yield self.at(

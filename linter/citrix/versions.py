@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import re
 
+from cllint.lazy_patterns import lazy_compile
 from cllint.records import field, record
 
 # A number of a version has at most nine digits: anything longer is not a
 # version, and int() of thousands of digits would fail (or take long).
 _VERSION = re.compile(r"^\s*(\d{1,9}(?:\.\d{1,9})*)(?:\s+(.*?))?\s*$", re.S)
-_BUILD = re.compile(r"\bbuild\s*:?\s*(\d+)\b", re.I)
+_BUILD = lazy_compile(r"\bbuild\s*:?\s*(\d+)\b", re.I)  # only for text after the numbers
 
 
 @record(frozen=True, slots=True)
@@ -88,7 +89,7 @@ CLEAN_INSTALL_VERSION = Version((11, 16, 6), "11.16.6")
 # Product releases
 # --------------------------------------------------------------------------
 
-_PRODUCT = re.compile(
+_PRODUCT = lazy_compile(  # only for inventories that give a product's version
     r"^\s*(?P<release>\d{1,9}(?:\.\d{1,9})*)"
     r"(?:\s+(?P<ltsr>LTSR))?"
     r"(?:\s+CU\s*(?P<cu>\d{1,9}))?\s*$",

@@ -17,7 +17,11 @@ from collections.abc import Iterable
 from cllint.records import record
 
 _NOISE = r"[®™]|\((?:r|tm)\)"
-_YEAR = re.compile(r"^\d{4}$")
+
+
+def _is_year(word: str) -> bool:
+    """Four decimal digits (as ``^\\d{4}$`` matches a word, without compiling it)."""
+    return len(word) == 4 and word.isdecimal()
 
 
 def _without_marks(caption: str) -> str:
@@ -74,7 +78,7 @@ def _parse_os(caption: str) -> WindowsOs:
     words = _without_marks(caption).casefold().split()
     if words and words[0] == "microsoft":
         words = words[1:]
-    if len(words) >= 3 and words[:2] == ["windows", "server"] and _YEAR.match(words[2]):
+    if len(words) >= 3 and words[:2] == ["windows", "server"] and _is_year(words[2]):
         cut = 4 if len(words) > 3 and words[3] == "r2" else 3
         return WindowsOs(" ".join(words[:cut]), " ".join(words[cut:]))
     return WindowsOs(" ".join(words), "")
@@ -111,7 +115,7 @@ def edition_without_clustering(caption: str) -> str | None:
 def release_year(caption: str) -> int | None:
     """The year of a ``Windows Server <year>`` caption (2012 R2 counts as 2012), else None."""
     words = parse_os(caption).release.split()
-    if len(words) >= 3 and words[:2] == ["windows", "server"] and _YEAR.match(words[2]):
+    if len(words) >= 3 and words[:2] == ["windows", "server"] and _is_year(words[2]):
         return int(words[2])
     return None
 

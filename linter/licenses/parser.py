@@ -18,9 +18,10 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 
 from cllint.findings import Span, q
+from cllint.lazy_patterns import lazy_compile
 from cllint.records import FrozenInstanceError, field, record
 
 DEFAULT_SERVER_PORT = 27000
@@ -329,6 +330,9 @@ def _starts_line(text: str) -> bool:
     return word in LINE_KEYWORDS
 
 
+_HOST_IDS = lazy_compile(r"[^\s\"\u201c\u201d]+")
+"""The host ids of a list (``HOSTID="a b"``): words between white space and quotes."""
+
 _UNQUOTED_SIGN_AT_END = re.compile(r"(?:^|\s)SIGN2?=[^\s\"\u201c\u201d]*(?:\s+[0-9A-Fa-f]+)*\s*\Z")
 
 
@@ -404,9 +408,10 @@ class _Word:
     unterminated: bool = False
 
 
-_STOP = re.compile(r"[\s\"\u201c\u201d]")
-_SPACE = re.compile(r"\s")
-_QUOTE = re.compile(r"[\"\u201c\u201d]")
+# Only lines with a glued keyword need these (see _words_glued).
+_STOP = lazy_compile(r"[\s\"\u201c\u201d]")
+_SPACE = lazy_compile(r"\s")
+_QUOTE = lazy_compile(r"[\"\u201c\u201d]")
 
 
 _FAST_WORD = re.compile(
@@ -542,10 +547,14 @@ class _LineReader:
         if w.key is not None and w.key.upper() != "HOSTID":  # SERVER's positional KEY=value
             return self._binding(w.key, w.value, w.value_start, keyword, where)
         found: list[HostBinding] = []
-        for m in re.finditer(r"[^\s\"\u201c\u201d]+", w.value):
-            part = m.group()
+        parts: Iterable[tuple[int, str]]
+        if w.value.split() == [w.value] and not QUOTES.intersection(w.value):
+            parts = ((0, w.value),)  # one host id, as nearly every line has
+        else:
+            parts = ((m.start(), m.group()) for m in _HOST_IDS.finditer(w.value))
+        for offset, part in parts:
             key, sep, value = part.partition("=")
-            start = w.value_start + m.start()
+            start = w.value_start + offset
             if sep and _is_key(key):
                 found.extend(self._binding(key, value, start + len(key) + 1, keyword, where))
             else:
