@@ -25,8 +25,9 @@ What it does, in order:
    (unless ``--quick``): at least 15 for one and five files, 7 for 1,000
    files, and 3 for 10,000.
 4. Measures, inside one process, how one inventory scales from 100 to 2,000
-   nodes, in total and rule by rule (a rule whose time grows faster than its
-   input is named).
+   and 4,000 nodes, in total and rule by rule (a rule whose time grows faster
+   than its input is named; from 2,000 to 4,000 nodes the total may grow
+   2.2x at most).
 
 Every row ends with its target and ``met`` or ``NOT MET``; the exit status is
 1 when any target is not met.
@@ -742,7 +743,14 @@ def main(argv: Sequence[str] | None = None) -> int:
                 f"  {key:<14} {a * 1000:8.2f}ms {b * 1000:8.2f}ms {c * 1000:8.2f}ms "
                 f"{grow20:6.1f}x {grow2:5.1f}x{mark}"
             )
-        verdicts.append(Verdict("2,000 / 100 nodes (total)", t2000["total"] / t100["total"], 20.0))
+        # Linear is x2 near 2 from 2,000 to 4,000 nodes, where fixed costs no longer
+        # count and both documents are far larger than the caches; a quadratic part
+        # that is a tenth of the time at 2,000 nodes would make it 2.2. (The step from
+        # 100 to 2,000 is shown, not judged: a faster fixed part raises it, and a
+        # larger heap costs more per node whatever the algorithm.)
+        verdicts.append(
+            Verdict("4,000 / 2,000 nodes (total)", t4000["total"] / t2000["total"], 2.2)
+        )
         if flagged:
             print("  super-linear:", ", ".join(flagged))
 
