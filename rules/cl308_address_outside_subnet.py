@@ -60,17 +60,24 @@ class AddressOutsideSubnet(Rule):
             for nic in node.nics:
                 address = nic.address if nic.has("address") else None
                 subnet = network_subnet(nic_network(inventory, nic))
-                if address is None or subnet is None or nic_problem(inventory, nic):
-                    continue  # an address no host can use is CL311's
+                if address is None or subnet is None:
+                    continue
+                outside = address.version != subnet.version or address.ip not in subnet
+                if not outside and not (
+                    nic.prefix_declared and address.network.prefixlen != subnet.prefixlen
+                ):
+                    continue
+                if nic_problem(inventory, nic):
+                    continue  # an address no host can use is CL311's (asked only here: it costs)
                 where = f"adapter {q(nic.name)} of node {q(node.name)}"
-                if address.version != subnet.version or address.ip not in subnet:
+                if outside:
                     yield self.at(
                         nic.ptr("address"),
                         f"address {address.ip} of {where} is not inside subnet {subnet} of "
                         f"network {q(nic.network)} – correct the address or the adapter's "
                         "network",
                     )
-                elif nic.prefix_declared and address.network.prefixlen != subnet.prefixlen:
+                else:
                     yield self.at(
                         nic.ptr("address"),
                         f"address {address} of {where} declares prefix /{address.network.prefixlen}"

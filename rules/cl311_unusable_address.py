@@ -13,9 +13,6 @@ from cllint.rules.nic_addressing import network_subnet, nic_interface, nic_netwo
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 IPNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 
-APIPA = ipaddress.IPv4Network("169.254.0.0/16")
-"""IPv4 link-local (RFC 3927): what Windows gives an adapter that got no address."""
-
 
 def kind_of(ip: IPAddress, *, cap: bool) -> str | None:
     """Why ``ip`` cannot serve the cluster whatever its subnet, or None.
@@ -24,19 +21,38 @@ def kind_of(ip: IPAddress, *, cap: bool) -> str | None:
     ``fe80::/10`` is unreachable from any other link (every IPv6 adapter has
     such an address besides its real one, so adapters are not judged by it).
     """
-    if ip.version == 4 and ip in APIPA:
-        return (
-            "an APIPA (IPv4 link-local 169.254.0.0/16) address, which Windows assigns when "
-            "an adapter gets no address; the Cluster Service does not use such adapters"
-        )
+    if ip.version == 4:
+        return _ipv4_kind(int(ip))
     if ip.is_unspecified:
         return "the unspecified address"
     if ip.is_loopback:
         return "a loopback address"
     if ip.is_multicast:
         return "a multicast address"
-    if cap and ip.version == 6 and ip.is_link_local:
+    if cap and ip.is_link_local:
         return "an IPv6 link-local (fe80::/10) address, unreachable from other networks"
+    return None
+
+
+def _ipv4_kind(number: int) -> str | None:
+    """:func:`kind_of` an IPv4 address, by its number.
+
+    The ranges ``ipaddress`` tests with (``is_unspecified`` 0.0.0.0,
+    ``is_loopback`` 127.0.0.0/8, ``is_multicast`` 224.0.0.0/4), as bit tests:
+    each of its properties is a network containment test in Python, and every
+    adapter of every node is asked.
+    """
+    if number >> 16 == 0xA9FE:  # 169.254.0.0/16, IPv4 link-local (RFC 3927): APIPA
+        return (
+            "an APIPA (IPv4 link-local 169.254.0.0/16) address, which Windows assigns when "
+            "an adapter gets no address; the Cluster Service does not use such adapters"
+        )
+    if number == 0:
+        return "the unspecified address"
+    if number >> 24 == 127:
+        return "a loopback address"
+    if number >> 28 == 0xE:
+        return "a multicast address"
     return None
 
 
