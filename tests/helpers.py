@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -10,6 +11,7 @@ import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from cllint.lint.engine import FileReport, Linter
@@ -147,3 +149,12 @@ def clean_inventory_with_license_files() -> str:
     text = clean_inventory()
     assert LAS_ACTIVATION_LINE in text
     return text.replace(LAS_ACTIVATION_LINE, LAS_ACTIVATION_LINE + LICENSE_FILES_LINE)
+
+
+def load_script(name: str) -> ModuleType:
+    """``scripts/<name>.py`` as a module (the generators' ``render`` and ``COMMAND``)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

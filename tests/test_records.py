@@ -11,8 +11,6 @@ more fields than the templates take compiles code of its own.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
-import types
 from collections.abc import Callable
 from typing import Any
 
@@ -20,21 +18,11 @@ import pytest
 
 from cllint import record_inits, records
 from cllint.records import FrozenInstanceError, field, record
-from helpers import ROOT
-
-SCRIPT = ROOT / "scripts" / "record_inits.py"
-
-
-def _script() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("record_inits_script", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from helpers import ROOT, load_script
 
 
 def test_the_templates_are_up_to_date() -> None:
-    script = _script()
+    script = load_script("record_inits")
     current = (ROOT / "linter" / "record_inits.py").read_text(encoding="utf-8")
     assert current == script.render(), f"linter/record_inits.py is stale; run {script.COMMAND}"
 

@@ -2,27 +2,15 @@
 
 from __future__ import annotations
 
-import importlib.util
 import sys
-import types
 from pathlib import Path
 
 from cllint.settings.registry import builtin_entries, builtin_rules, catalog, lookup_entry
-from helpers import ROOT
-
-SCRIPT = ROOT / "scripts" / "rule_table.py"
-
-
-def _script() -> types.ModuleType:
-    spec = importlib.util.spec_from_file_location("rule_table", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from helpers import ROOT, load_script
 
 
 def test_the_rule_table_is_up_to_date() -> None:
-    script = _script()
+    script = load_script("rule_table")
     current = (ROOT / "rules" / "catalog.py").read_text(encoding="utf-8")
     assert current == script.render(), (
         f"rules/catalog.py is stale; regenerate it with: {script.COMMAND}"
