@@ -70,7 +70,7 @@ class LazyPattern:
 
     def __getattr__(self, name: str) -> Any:
         # Only reached for what the instance does not hold yet: a pattern's attribute.
-        if name.startswith("_") or name not in _PATTERN_ATTRIBUTES:
+        if name not in _PATTERN_ATTRIBUTES:
             raise AttributeError(name)
         return getattr(self.compiled(), name)
 

@@ -175,7 +175,7 @@ def _compile_init(cls: type) -> Callable[..., None]:
     """
     spec: _Spec = cls.__record__  # type: ignore[attr-defined]
     ordered = [f for f in spec.fields if not f[2]] + [f for f in spec.fields if f[2]]
-    positional = len(ordered) - sum(1 for f in ordered if f[2])
+    positional = sum(1 for f in ordered if not f[2])
     setters: dict[str, Any] = {}
     defaults: list[Any] = []
     kwdefaults: dict[str, Any] = {}
@@ -186,13 +186,11 @@ def _compile_init(cls: type) -> Callable[..., None]:
         default = f.default
         if f.default_factory is not MISSING:
             setter, default = _with_factory(setter, f.default_factory), MISSING
-        elif default is MISSING:
+        setters[f"s{index}"] = setter
+        if f.default is MISSING and f.default_factory is MISSING:
             if defaults and not kw_only:
                 raise TypeError(f"non-default argument {name!r} follows default argument")
-            setters[f"s{index}"] = setter
-            continue
-        setters[f"s{index}"] = setter
-        if kw_only:
+        elif kw_only:
             kwdefaults[name] = default
         else:
             defaults.append(default)
@@ -204,7 +202,6 @@ def _compile_init(cls: type) -> Callable[..., None]:
     )
     init: Any = _FunctionType(code, setters, "__init__", tuple(defaults) or None)
     init.__kwdefaults__ = kwdefaults or None
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__
     result: Callable[..., None] = init
     return result

@@ -20,39 +20,33 @@ def kind_of(ip: IPAddress, *, cap: bool) -> str | None:
     ``cap`` adds the IPv6 link-local range: a client access point on
     ``fe80::/10`` is unreachable from any other link (every IPv6 adapter has
     such an address besides its real one, so adapters are not judged by it).
+
+    An IPv4 address is judged by its number, against the ranges ``ipaddress``
+    tests with (``is_unspecified`` 0.0.0.0, ``is_loopback`` 127.0.0.0/8,
+    ``is_multicast`` 224.0.0.0/4): each of its properties is a network
+    containment test in Python, and every adapter of every node is asked.
     """
     if ip.version == 4:
-        return _ipv4_kind(int(ip))
-    if ip.is_unspecified:
-        return "the unspecified address"
-    if ip.is_loopback:
-        return "a loopback address"
-    if ip.is_multicast:
-        return "a multicast address"
-    if cap and ip.is_link_local:
-        return "an IPv6 link-local (fe80::/10) address, unreachable from other networks"
-    return None
-
-
-def _ipv4_kind(number: int) -> str | None:
-    """:func:`kind_of` an IPv4 address, by its number.
-
-    The ranges ``ipaddress`` tests with (``is_unspecified`` 0.0.0.0,
-    ``is_loopback`` 127.0.0.0/8, ``is_multicast`` 224.0.0.0/4), as bit tests:
-    each of its properties is a network containment test in Python, and every
-    adapter of every node is asked.
-    """
-    if number >> 16 == 0xA9FE:  # 169.254.0.0/16, IPv4 link-local (RFC 3927): APIPA
+        number = int(ip)
+        # 169.254.0.0/16, IPv4 link-local (RFC 3927): APIPA
+        apipa, unspecified = number >> 16 == 0xA9FE, number == 0
+        loopback, multicast, link_local = number >> 24 == 127, number >> 28 == 0xE, False
+    else:
+        apipa, unspecified = False, ip.is_unspecified
+        loopback, multicast, link_local = ip.is_loopback, ip.is_multicast, ip.is_link_local
+    if apipa:
         return (
             "an APIPA (IPv4 link-local 169.254.0.0/16) address, which Windows assigns when "
             "an adapter gets no address; the Cluster Service does not use such adapters"
         )
-    if number == 0:
+    if unspecified:
         return "the unspecified address"
-    if number >> 24 == 127:
+    if loopback:
         return "a loopback address"
-    if number >> 28 == 0xE:
+    if multicast:
         return "a multicast address"
+    if cap and link_local:
+        return "an IPv6 link-local (fe80::/10) address, unreachable from other networks"
     return None
 
 

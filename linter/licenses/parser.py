@@ -431,8 +431,9 @@ def _words(text: str) -> list[_Word]:
     expression reads those (a third of the cost of the loop, measured),
     and the loop of :func:`_words_glued` reads the rest.
     """
-    if _GLUED_AFTER_VALUE.search(text):
-        return list(_words_glued(text))
+    glued = [m.start() for m in _GLUED_AFTER_VALUE.finditer(text)]
+    if glued:
+        return list(_words_glued(text, glued))
     words: list[_Word] = []
     for m in _FAST_WORD.finditer(text):
         key_eq, quoted, close, bare = m.groups()
@@ -446,14 +447,14 @@ def _words(text: str) -> list[_Word]:
     return words
 
 
-def _words_glued(text: str) -> Iterator[_Word]:
+def _words_glued(text: str, glued: list[int]) -> Iterator[_Word]:
     """:func:`_words` for any line, glued keywords included.
 
     A known keyword glued to the end of the previous value (a lost space,
     ``ISSUED=01-jun-2026SIGN=``) starts a new word; those places are found
-    once for the whole line, so no word is scanned twice.
+    once for the whole line (``glued``: where each starts), so no word is
+    scanned twice.
     """
-    glued = [m.start() for m in _GLUED_AFTER_VALUE.finditer(text)]
     i, n = 0, len(text)
     while i < n:
         if text[i].isspace():
